@@ -1,0 +1,83 @@
+/**
+ * Text folding: the one normalisation used wherever two spellings of the same text
+ * must meet (quote anchoring, name mentions, search index and search queries).
+ *
+ * Folding is character by character and keeps a map back to the original text, so a
+ * match in folded text can be turned into exact offsets in the source.
+ *
+ * What folds (all documented in /about/ for readers):
+ * - Arabic kaf ك → Persian keheh ک; Arabic yeh ي and alef maksura ى → Persian yeh ی
+ * - Arabic diacritics (harakat, shadda, sukun, superscript alef) and tatweel are dropped
+ * - Persian (۰–۹) and Arabic-Indic (٠–٩) digits → ASCII digits
+ * - curly single quotes and the modifier apostrophe → `'`; curly double quotes → `"`
+ * - any run of whitespace (space, no-break space, tab, newline, ZWNJ) → one space
+ * - bidirectional control characters and zero-width joiners/spaces are dropped
+ * - optionally, letter case (for search and name matching)
+ */
+
+/** Folded text with, for every folded character, the offset of the character it came from. */
+export interface Folded {
+  text: string;
+  /** `map[i]` is the offset in the original of folded character `i`; `map[text.length]` is the original's length. */
+  map: number[];
+}
+
+export interface FoldOptions {
+  /** Lower-case letters too (default false: quotes are case-sensitive). */
+  caseFold?: boolean;
+}
+
+const DROP = /[\u064B-\u065F\u0670\u0640\u200B\u200D\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/;
+const SPACE = /[\s\u00A0\u200C\u2000-\u200A\u202F\u205F\u3000]/;
+const SINGLE: Record<string, string> = { '\u2018': "'", '\u2019': "'", '\u201A': "'", '\u201B': "'", '\u02BC': "'", '\u2032': "'" };
+const DOUBLE: Record<string, string> = { '\u201C': '"', '\u201D': '"', '\u201E': '"', '\u201F': '"', '\u2033': '"' };
+const LETTERS: Record<string, string> = { '\u0643': '\u06A9', '\u064A': '\u06CC', '\u0649': '\u06CC' };
+
+/** Folds one character (no whitespace handling); '' means dropped. */
+export function foldChar(ch: string, caseFold = false): string {
+  if (DROP.test(ch)) return '';
+  const mapped = LETTERS[ch] ?? SINGLE[ch] ?? DOUBLE[ch];
+  if (mapped) return mapped;
+  const code = ch.charCodeAt(0);
+  if (code >= 0x06f0 && code <= 0x06f9) return String(code - 0x06f0);
+  if (code >= 0x0660 && code <= 0x0669) return String(code - 0x0660);
+  return caseFold ? ch.toLowerCase() : ch;
+}
+
+/** Folds `text`, keeping a map back to original offsets. */
+export function fold(text: string, options: FoldOptions = {}): Folded {
+  const caseFold = options.caseFold ?? false;
+  let out = '';
+  const map: number[] = [];
+  let lastWasSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (SPACE.test(ch)) {
+      if (!lastWasSpace) {
+        out += ' ';
+        map.push(i);
+        lastWasSpace = true;
+      }
+      continue;
+    }
+    const f = foldChar(ch, caseFold);
+    if (f === '') continue;
+    for (let k = 0; k < f.length; k++) {
+      out += f[k];
+      map.push(i);
+    }
+    lastWasSpace = false;
+  }
+  map.push(text.length);
+  return { text: out, map };
+}
+
+/** Folds text for comparison only (no map). Leading and trailing space trimmed. */
+export function foldKey(text: string, options: FoldOptions = {}): string {
+  return fold(text, options).text.trim();
+}
+
+/** Whether a character is a letter or digit (any script), for whole-word checks. */
+export function isWordChar(ch: string | undefined): boolean {
+  return ch !== undefined && /[\p{L}\p{N}\p{M}]/u.test(ch);
+}

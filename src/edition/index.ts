@@ -1,0 +1,16 @@
+/**
+ * The edition core: framework-free. Load → validate → segment → anchor → link → emit.
+ * The Astro layer (src/pages, src/components, src/integration) only reads what this returns.
+ */
+export { buildEdition, dateKey, entryPath, ENTITY_KINDS } from './edition.js';
+export type { Comment, Edition, EditionDocument, Entry, EntityKind, LanguageSpan, Mention, Note, Passage, PassageRole, RawFile } from './edition.js';
+export { loadEdition, readEditionFiles } from './load.js';
+export { emitDocumentMdx, entityHref, type EmitOptions } from './emit.js';
+export { anchorQuote, prepareText, uniqueContext, type AnchorResult, type QuoteSelector, type Span } from './anchor.js';
+export { fold, foldKey, foldChar, type Folded } from './fold.js';
+export { segment, type PassageRule, type Segment } from './segment.js';
+export { escapeMdxText, escapeHtml } from './escape.js';
+export { checkMarkdown, toSafeHtml, toSafeMdx } from './markdown.js';
+export { EditionError, formatProblem, formatProblemForGitHub, sortProblems, type Problem, type Severity } from './problems.js';
+export { NOTE_KINDS, type DateSpec, type SourceMeta, type NoteKind, type Work, type EntryMeta } from './schema.js';
+export { shortCitation, displayName } from './works.js';

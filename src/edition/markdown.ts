@@ -1,0 +1,139 @@
+/**
+ * Contributor Markdown (note bodies, register accounts) as data, never as code.
+ *
+ * The text is parsed as GFM (micromark + mdast-util-gfm, the parsers behind
+ * remark-gfm) and checked:
+ * - raw HTML (`<script>`, `<b>`, comments, CDATA) is kept as literal text, never as markup;
+ * - links must be http(s), mailto, a site path (`/…`, `#…`) or a register reference
+ *   (`person:kianouri`, rewritten to the entry's page); `javascript:`, `data:` and every
+ *   other scheme are refused;
+ * - images, headings, tables, footnotes and MDX syntax have no place in a note and are refused
+ *   (MDX braces and `import`/`export` lines are just text to this parser, and are escaped).
+ * The checked tree is then written out either as MDX-safe Markdown (to sit inside a generated
+ * MDX footnote) or as HTML (register pages).
+ */
+import type { Root, RootContent, Nodes, Link } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown, gfmToMarkdown } from 'mdast-util-gfm';
+import { mdxToMarkdown } from 'mdast-util-mdx';
+import { toHast } from 'mdast-util-to-hast';
+import { toMarkdown } from 'mdast-util-to-markdown';
+import { toHtml } from 'hast-util-to-html';
+import { gfm } from 'micromark-extension-gfm';
+
+/** A problem in a Markdown body, at a 1-based line/column of the body. */
+export interface MarkdownIssue {
+  line: number;
+  col: number;
+  message: string;
+}
+
+/** A checked Markdown body. */
+export interface SafeMarkdown {
+  tree: Root;
+  /** Register references used as link targets (`person:kianouri`). */
+  entityLinks: { ref: string; line: number; col: number }[];
+}
+
+const REGISTER_LINK = /^(person|organization|place|event):([a-z0-9][a-z0-9-]*)$/;
+const SAFE_URL = /^(https?:\/\/|mailto:|\/(?!\/)|#)/i;
+
+/** Parses and checks a Markdown body. Issues are returned, never thrown. */
+export function checkMarkdown(body: string): { result: SafeMarkdown; issues: MarkdownIssue[] } {
+  const tree = fromMarkdown(body, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  const issues: MarkdownIssue[] = [];
+  const entityLinks: SafeMarkdown['entityLinks'] = [];
+  const at = (node: Nodes) => ({ line: node.position?.start.line ?? 1, col: node.position?.start.column ?? 1 });
+  const refuse = (node: Nodes, message: string) => issues.push({ ...at(node), message });
+
+  const walk = (parent: { children: RootContent[] }) => {
+    parent.children = parent.children.map((node): RootContent => {
+      switch (node.type) {
+        case 'html':
+          // Raw HTML is shown as the characters the contributor typed.
+          return { type: 'text', value: node.value, ...(node.position ? { position: node.position } : {}) };
+        case 'image':
+        case 'imageReference':
+          refuse(node, 'Images are not allowed in notes. Link to the image instead: [description](https://…).');
+          return node;
+        case 'heading':
+          refuse(node, 'Headings are not allowed in notes or register accounts. Use a plain paragraph, with **bold** if needed.');
+          return node;
+        case 'table':
+          refuse(node, 'Tables are not allowed in notes. Use a list instead.');
+          return node;
+        case 'footnoteDefinition':
+        case 'footnoteReference':
+          refuse(node, 'A note cannot contain footnotes. Write a second note instead.');
+          return node;
+        case 'definition':
+        case 'linkReference':
+          refuse(node, 'Write links inline, as [text](https://…), not as references.');
+          return node;
+        case 'link':
+          checkLink(node);
+          break;
+        case 'code':
+          break;
+        default:
+          break;
+      }
+      if ('children' in node) walk(node as { children: RootContent[] });
+      return node;
+    });
+  };
+  const checkLink = (node: Link) => {
+    const url = node.url.trim();
+    const reg = REGISTER_LINK.exec(url);
+    if (reg) {
+      entityLinks.push({ ref: url, ...at(node) });
+      return;
+    }
+    if (!SAFE_URL.test(url)) {
+      const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1];
+      refuse(
+        node,
+        scheme
+          ? `Links with "${scheme}:" are not allowed. Use an https:// address, a page of this site (/people/…) or a register reference like person:kianouri.`
+          : `The link "${url}" is not a full address. Use https://…, a page of this site starting with /, or a register reference like person:kianouri.`,
+      );
+    }
+  };
+  walk(tree);
+  if (tree.children.length === 0) issues.push({ line: 1, col: 1, message: 'The text is empty. Write the note below the closing `---`.' });
+  return { result: { tree, entityLinks }, issues };
+}
+
+/** Where register references point: `person:kianouri` → `/people/kianouri/` (with the site's base). */
+export type EntityHref = (ref: string) => string;
+
+function resolveLinks(tree: Root, href: EntityHref): Root {
+  const copy = structuredClone(tree);
+  const visit = (node: Nodes) => {
+    if (node.type === 'link' && REGISTER_LINK.test(node.url.trim())) {
+      const ref = node.url.trim();
+      node.url = href(ref);
+      node.data = { ...(node.data ?? {}), hProperties: { 'data-entity': ref } };
+    }
+    if ('children' in node) for (const c of node.children) visit(c as Nodes);
+  };
+  visit(copy);
+  return copy;
+}
+
+/**
+ * Writes a checked body as Markdown that MDX reads as plain Markdown: `{`, `<` and
+ * every other MDX-significant character is escaped.
+ */
+export function toSafeMdx(md: SafeMarkdown, href: EntityHref): string {
+  const tree = resolveLinks(md.tree, href);
+  const out = toMarkdown(tree, { extensions: [gfmToMarkdown(), mdxToMarkdown()], bullet: '-', emphasis: '*', strong: '*' });
+  // `}` is not in mdast-util-mdx's unsafe list at every position; escape any left bare.
+  return out.replace(/(?<!\\)\}/g, '\\}').trimEnd();
+}
+
+/** Writes a checked body as HTML (raw HTML was already turned into text). */
+export function toSafeHtml(md: SafeMarkdown, href: EntityHref): string {
+  const tree = resolveLinks(md.tree, href);
+  return toHtml(toHast(tree, { allowDangerousHtml: false }));
+}
