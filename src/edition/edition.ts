@@ -150,7 +150,7 @@ export function buildEdition(files: RawFile[]): Edition {
   const notes: { file: RawFile; slug: string; id: string }[] = [];
   const structures = new Map<string, RawFile>();
   const entryFiles: { file: RawFile; kind: EntityKind; id: string }[] = [];
-  let worksFile: RawFile | undefined;
+  const worksFiles: RawFile[] = [];
   const folderKind = Object.fromEntries(Object.entries(ENTITY_KINDS).map(([k, v]) => [v.folder, k as EntityKind]));
 
   for (const f of byPath) {
@@ -161,7 +161,7 @@ export function buildEdition(files: RawFile[]): Edition {
     if (parts[0] === 'sources' && parts.length === 2 && (m = /^(.+)\.txt$/.exec(base))) {
       if (!SLUG.test(m[1]!)) problems.error(f.path, 1, 1, `A source's file name must be lower-case words joined by hyphens (like noury-trial-2021.txt). Rename this file.`);
       else sources.push(f);
-    } else if (f.path === 'annotations/works.yml') worksFile = f;
+    } else if (f.path === 'annotations/works.yml' || (parts[0] === 'annotations' && parts[1] === 'works' && parts.length === 3 && /\.ya?ml$/.test(base))) worksFiles.push(f);
     else if (parts[0] === 'annotations' && parts[1] === 'notes' && parts.length === 4 && (m = /^(.+)\.md$/.exec(base))) {
       if (!SLUG.test(m[1]!)) problems.error(f.path, 1, 1, `A note's file name is its id and must be lower-case words joined by hyphens (like kuybyshev.md). Rename this file.`);
       else notes.push({ file: f, slug: parts[2]!, id: m[1]! });
@@ -180,17 +180,27 @@ export function buildEdition(files: RawFile[]): Edition {
     }
   }
 
-  // Works cited.
-  let works: Record<string, Work> = {};
-  const worksPath = 'annotations/works.yml';
-  let worksParsed: Pick<ParsedFile, 'data' | 'locate'> | null = null;
-  if (worksFile) {
-    const text = decodeUtf8(worksFile.bytes, worksPath, problems);
-    worksParsed = text === null ? null : parseYamlFile(text, worksPath, problems);
-    if (worksParsed) {
-      const r = Works.safeParse(worksParsed.data);
-      if (r.success) works = r.data;
-      else reportZodError(r.error, worksParsed.data, worksPath, worksParsed.locate, problems, 'works list');
+  // Works cited: annotations/works.yml and annotations/works/*.yml, one key space.
+  const works: Record<string, Work> = {};
+  const workWhere = new Map<string, { file: string; locate: (p: DataPath) => { line: number; col: number } }>();
+  for (const wf of worksFiles) {
+    const text = decodeUtf8(wf.bytes, wf.path, problems);
+    const parsed = text === null ? null : parseYamlFile(text, wf.path, problems);
+    if (!parsed) continue;
+    const r = Works.safeParse(parsed.data);
+    if (!r.success) {
+      reportZodError(r.error, parsed.data, wf.path, parsed.locate, problems, 'works list');
+      continue;
+    }
+    for (const [key, work] of Object.entries(r.data)) {
+      const other = workWhere.get(key);
+      if (other) {
+        const { line, col } = parsed.locate([key]);
+        problems.error(wf.path, line, col, `The work key "${key}" is already used in ${other.file}. Give this work another key, or cite the existing one.`);
+        continue;
+      }
+      works[key] = work;
+      workWhere.set(key, { file: wf.path, locate: parsed.locate });
     }
   }
   const usedWorks = new Set<string>();
@@ -199,7 +209,7 @@ export function buildEdition(files: RawFile[]): Edition {
       usedWorks.add(c.work);
       if (!works[c.work]) {
         const { line, col } = locate([field, i]);
-        problems.error(file, line, col, `No work "${c.work}" in annotations/works.yml. Add it there, or fix the key.`);
+        problems.error(file, line, col, `No work "${c.work}" in annotations/works.yml or annotations/works/. Add it there, or fix the key.`);
       }
     });
   };
@@ -231,10 +241,10 @@ export function buildEdition(files: RawFile[]): Edition {
   for (const e of entries.values()) {
     const p = entryLocate.get(e.ref)!;
     if (e.meta.match === 'manual') continue;
-    const all: { name: string; documents?: string[]; path: DataPath }[] = [
+    const all: { name: string; documents?: string[] | undefined; caseSensitive?: boolean | undefined; path: DataPath }[] = [
       { name: e.meta.name, path: ['name'] },
       ...Object.entries(e.meta.names).map(([k, name]) => ({ name, path: ['names', k] as DataPath })),
-      ...e.meta.aliases.map((a, i) => (typeof a === 'string' ? { name: a, path: ['aliases', i] as DataPath } : { name: a.name, documents: a.documents, path: ['aliases', i] as DataPath })),
+      ...e.meta.aliases.map((a, i) => (typeof a === 'string' ? { name: a, path: ['aliases', i] as DataPath } : { name: a.name, documents: a.documents, caseSensitive: a.case_sensitive, path: ['aliases', i] as DataPath })),
     ];
     const seen = new Set<string>();
     for (const n of all) {
@@ -248,7 +258,7 @@ export function buildEdition(files: RawFile[]): Edition {
         continue;
       }
       claimed.set(key, e.ref);
-      names.push({ ref: e.ref, name: n.name, caseSensitive: e.meta.case_sensitive, documents: n.documents });
+      names.push({ ref: e.ref, name: n.name, caseSensitive: n.caseSensitive ?? e.meta.case_sensitive, documents: n.documents });
     }
     blocked.push(...e.meta.not);
   }
@@ -421,10 +431,10 @@ export function buildEdition(files: RawFile[]): Edition {
       problems.warn(e.file, 1, 1, `Nothing in the sources mentions "${e.meta.name}". Add the spelling the source uses to aliases, or tie a passage to it with a note's entities.`);
     }
   }
-  for (const key of Object.keys(works)) {
-    if (!usedWorks.has(key) && worksParsed) {
-      const { line, col } = worksParsed.locate([key]);
-      problems.warn(worksPath, line, col, `The work "${key}" is not cited anywhere. Cite it from a note or entry, or remove it.`);
+  for (const [key, where] of workWhere) {
+    if (!usedWorks.has(key)) {
+      const { line, col } = where.locate([key]);
+      problems.warn(where.file, line, col, `The work "${key}" is not cited anywhere. Cite it from a note or entry, or remove it.`);
     }
   }
 

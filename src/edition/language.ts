@@ -7,7 +7,7 @@ const LATIN = /[A-Za-z\u00C0-\u024F]/g;
 export function detectLanguage(text: string, fallback: string): string {
   const arabic = text.match(ARABIC_SCRIPT)?.length ?? 0;
   const latin = text.match(LATIN)?.length ?? 0;
-  return arabic > latin ? 'fa' : fallback;
+  return arabic > 0 && latin * 4 < arabic ? 'fa' : fallback;
 }
 
 /** Direction for a BCP 47 tag: right-to-left for Persian, Arabic, Hebrew and Urdu in their own scripts. */

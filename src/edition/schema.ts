@@ -209,7 +209,18 @@ export const EntryMeta = z.strictObject({
    * `{ name: Mirza, documents: [dimitrov-cable-1941] }`.
    */
   aliases: z
-    .array(z.union([z.string().min(1), z.strictObject({ name: z.string().min(1), documents: z.array(z.string()).min(1) })]))
+    .array(
+      z.union([
+        z.string().min(1),
+        z.strictObject({
+          name: z.string().min(1),
+          /** Only match in these documents. */
+          documents: z.array(z.string()).min(1).optional(),
+          /** Match this spelling case-sensitively (acronyms such as TP). */
+          case_sensitive: z.boolean().optional(),
+        }),
+      ]),
+    )
     .default([]),
   /** Spellings that look like this entry but are someone else (e.g. "Mehdi Kian"), never linked. */
   not: z.array(z.string()).default([]),
