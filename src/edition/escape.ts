@@ -5,13 +5,23 @@
  * `}`, `>>>`, `*`, `_`, `[`, backslashes, `www.`/`@` autolinks and `import` lines all
  * render as themselves. Other characters (letters in any script, no-break spaces)
  * pass through unchanged.
+ *
+ * Character references alone do not stop GFM autolink literals (`www.x.org`, `a@b.org`,
+ * `https://…`) in Astro's Markdown processor, which decodes references first; an empty MDX
+ * comment (an empty expression holding a block comment) before `@`, `:` and the dot after `www` splits the text so nothing is
+ * linked, while the rendered text stays exactly the same.
  */
+const BREAK = '{/**/}';
 
 const SIGNIFICANT = /[!-/:-@[-`{-~\t\n\r]/g;
 
 /** Escapes text for use as MDX phrasing content (inside a JSX element on one line). */
 export function escapeMdxText(text: string): string {
-  let out = text.replace(SIGNIFICANT, (ch) => `&#${ch.charCodeAt(0)};`);
+  let out = text.replace(SIGNIFICANT, (ch, at: number) => {
+    const ref = `&#${ch.charCodeAt(0)};`;
+    if (ch === '@' || ch === ':' || (ch === '.' && /www$/i.test(text.slice(Math.max(0, at - 3), at)))) return BREAK + ref;
+    return ref;
+  });
   // Spaces at the edges of an element's content would be trimmed: keep them.
   out = out.replace(/^ +| +$/g, (spaces) => '&#32;'.repeat(spaces.length));
   return out;

@@ -1,0 +1,22 @@
+/**
+ * The edition model for Astro pages: loaded once per build (and again in `astro dev`
+ * after the integration regenerates), so no page re-reads the files.
+ */
+import { resolve } from 'node:path';
+import { loadEdition, type Edition } from '../edition/index.ts';
+
+const state = globalThis as unknown as { __edition?: { version: number; edition: Edition }; __editionVersion?: number };
+
+/** Marks the cached model stale (called by the dev integration after a file changes). */
+export function bumpEditionVersion(): void {
+  state.__editionVersion = (state.__editionVersion ?? 0) + 1;
+}
+
+/** The edition at EDITION_ROOT, or the project root (process.cwd()). */
+export function getEdition(): Edition {
+  const version = state.__editionVersion ?? 0;
+  if (!state.__edition || state.__edition.version !== version) {
+    state.__edition = { version, edition: loadEdition(resolve(process.env.EDITION_ROOT ?? process.cwd())) };
+  }
+  return state.__edition.edition;
+}
