@@ -140,6 +140,9 @@ export interface Edition {
 }
 
 const SLUG = /^[a-z0-9][a-z0-9-]*$/;
+/** Size limits: a note or entry is short; a source may be long but not unbounded. */
+export const MAX_ANNOTATION_BYTES = 256 * 1024;
+export const MAX_SOURCE_BYTES = 8 * 1024 * 1024;
 const FACTUAL_KINDS: NoteKind[] = ['context', 'identification', 'sic', 'contested', 'unverified', 'later', 'source'];
 
 /** Builds the edition model from its files. Never throws on bad input: problems are collected. */
@@ -155,6 +158,11 @@ export function buildEdition(files: RawFile[]): Edition {
 
   for (const f of byPath) {
     const parts = f.path.split('/');
+    const limit = parts[0] === 'sources' ? MAX_SOURCE_BYTES : MAX_ANNOTATION_BYTES;
+    if (f.bytes.length > limit) {
+      problems.error(f.path, 1, 1, `This file is ${Math.round(f.bytes.length / 1024)} KB, over the limit of ${limit / 1024} KB for ${parts[0] === 'sources' ? 'a source' : 'an annotation file'}. Split it into smaller files.`);
+      continue;
+    }
     const base = parts[parts.length - 1]!;
     if (base.startsWith('.') || base === 'README.md') continue;
     let m: RegExpExecArray | null;
@@ -182,7 +190,7 @@ export function buildEdition(files: RawFile[]): Edition {
 
   // Works cited: annotations/works.yml and annotations/works/*.yml, one key space.
   const works: Record<string, Work> = {};
-  const workWhere = new Map<string, { file: string; locate: (p: DataPath) => { line: number; col: number } }>();
+  const workWhere = new Map<string, { file: string; locate: (p: DataPath, key?: boolean) => { line: number; col: number } }>();
   for (const wf of worksFiles) {
     const text = decodeUtf8(wf.bytes, wf.path, problems);
     const parsed = text === null ? null : parseYamlFile(text, wf.path, problems);
@@ -195,7 +203,7 @@ export function buildEdition(files: RawFile[]): Edition {
     for (const [key, work] of Object.entries(r.data)) {
       const other = workWhere.get(key);
       if (other) {
-        const { line, col } = parsed.locate([key]);
+        const { line, col } = parsed.locate([key], true);
         problems.error(wf.path, line, col, `The work key "${key}" is already used in ${other.file}. Give this work another key, or cite the existing one.`);
         continue;
       }
@@ -433,7 +441,7 @@ export function buildEdition(files: RawFile[]): Edition {
   }
   for (const [key, where] of workWhere) {
     if (!usedWorks.has(key)) {
-      const { line, col } = where.locate([key]);
+      const { line, col } = where.locate([key], true);
       problems.warn(where.file, line, col, `The work "${key}" is not cited anywhere. Cite it from a note or entry, or remove it.`);
     }
   }

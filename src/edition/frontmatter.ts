@@ -5,7 +5,7 @@
  * are refused, and every value can be traced back to its line and column.
  */
 import matter from 'gray-matter';
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { LineIndex } from './position.js';
 import type { Problems } from './problems.js';
 
@@ -24,8 +24,11 @@ export interface ParsedFile {
   bodyOffset: number;
   /** 1-based line on which the body starts. */
   bodyLine: number;
-  /** 1-based line and column of the value at `path` (or of its nearest existing parent). */
-  locate(path: DataPath): { line: number; col: number };
+  /**
+   * 1-based line and column of the value at `path` (or of its nearest existing parent);
+   * with `key: true`, of the key itself (for unknown fields).
+   */
+  locate(path: DataPath, key?: boolean): { line: number; col: number };
 }
 
 const BOM = '\uFEFF';
@@ -87,7 +90,7 @@ export function parseFrontMatter(text: string, file: string, problems: Problems)
     problems.error(file, 1, 1, 'The front matter block is not closed. Add a line containing only `---` after the metadata.');
     return null;
   }
-  const parsed = parseYaml(yamlText, file, problems, (pos) => lines.at(yamlOffset + pos));
+  const parsed = parseYaml(blankCarriageReturns(yamlText), file, problems, (pos) => lines.at(yamlOffset + pos));
   if (!parsed) return null;
   return {
     data: parsed.data,
@@ -102,8 +105,11 @@ export function parseFrontMatter(text: string, file: string, problems: Problems)
 /** Parses a whole-YAML file (e.g. works cited, structure) with the same rules. */
 export function parseYamlFile(text: string, file: string, problems: Problems): Pick<ParsedFile, 'data' | 'locate'> | null {
   const lines = new LineIndex(text);
-  return parseYaml(text, file, problems, (pos) => lines.at(pos));
+  return parseYaml(blankCarriageReturns(text), file, problems, (pos) => lines.at(pos));
 }
+
+/** CRLF files: a carriage return becomes a space, so offsets (and positions) stay the same. */
+const blankCarriageReturns = (s: string) => s.replace(/\r(?=\n|$)/g, ' ');
 
 /** Strict YAML: no tags, no duplicate keys; a mapping at the top; positions kept. */
 function parseYaml(
@@ -137,8 +143,9 @@ function parseYaml(
     const tag = (node as { tag?: string }).tag;
     const range = (node as { range?: [number, number, number] }).range;
     if (tag && !['tag:yaml.org,2002:str', 'tag:yaml.org,2002:int', 'tag:yaml.org,2002:float', 'tag:yaml.org,2002:bool', 'tag:yaml.org,2002:null', 'tag:yaml.org,2002:seq', 'tag:yaml.org,2002:map'].includes(tag) && range) {
-      const src = yamlText.slice(Math.max(0, range[0] - 40), range[0]);
-      if (/![\w!/:.-]*\s*$/.test(src)) tagged = { tag, pos: range[0] };
+      const from = Math.max(0, range[0] - 80);
+      const m = /(![\w!/:.-]*)\s*$/.exec(yamlText.slice(from, range[0]));
+      if (m) tagged = { tag, pos: from + m.index };
     }
     const items = (node as { items?: unknown[] }).items;
     if (items) for (const item of items) {
@@ -167,9 +174,17 @@ function parseYaml(
     problems.error(file, at(0).line, 1, 'The metadata must be a list of `key: value` lines, not a single value or a list.');
     return null;
   }
-  return { data: data as Record<string, unknown>, locate: (path) => locateIn(doc, path, at) };
+  return { data: data as Record<string, unknown>, locate: (path, key) => locateIn(doc, path, at, key) };
 }
-function locateIn(doc: Document, path: DataPath, at: (pos: number) => { line: number; col: number }): { line: number; col: number } {
+function locateIn(doc: Document, path: DataPath, at: (pos: number) => { line: number; col: number }, key = false): { line: number; col: number } {
+  if (key && path.length > 0) {
+    const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
+    if (isMap(parent)) {
+      const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === path[path.length - 1]);
+      const range = isNode(pair?.key) ? pair.key.range : undefined;
+      if (range) return at(range[0]);
+    }
+  }
   for (let n = path.length; n > 0; n--) {
     const node = doc.getIn(path.slice(0, n), true);
     const range = isNode(node) ? node.range : undefined;

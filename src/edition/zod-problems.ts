@@ -24,7 +24,7 @@ export function reportZodError(
   error: z.ZodError,
   data: unknown,
   file: string,
-  locate: (path: DataPath) => { line: number; col: number },
+  locate: (path: DataPath, key?: boolean) => { line: number; col: number },
   problems: Problems,
   what: string,
 ): void {
@@ -33,11 +33,13 @@ export function reportZodError(
     const field = describePath(path);
     let message: string;
     let where = path;
+    let atKey = false;
     if (issue.code === 'unrecognized_keys') {
       const keys = (issue as { keys: string[] }).keys;
       where = [...path, keys[0]!];
+      atKey = true;
       message = `Unknown field${keys.length > 1 ? 's' : ''} ${keys.map((k) => `"${k}"`).join(', ')}${field ? ` in "${field}"` : ''} of this ${what}. Check the spelling, or remove ${keys.length > 1 ? 'them' : 'it'}.`;
-    } else if (issue.code === 'invalid_type' && valueAt(data, path) === undefined) {
+    } else if (valueAt(data, path) === undefined && path.length > 0) {
       message = `The field "${field}" is missing from this ${what}. Add it to the metadata.`;
     } else if (issue.code === 'invalid_type') {
       const expected = (issue as { expected: string }).expected;
@@ -49,7 +51,7 @@ export function reportZodError(
     } else {
       message = `"${field}": ${issue.message}`;
     }
-    const { line, col } = locate(where);
+    const { line, col } = locate(where, atKey);
     problems.error(file, line, col, message);
   }
 }

@@ -1,0 +1,135 @@
+/**
+ * The bad-input corpus: every mistake an editor (or a hostile contributor) can make comes
+ * back as one problem, at the right file, line and column, with a sentence saying how to fix it.
+ */
+import { describe, expect, it } from 'vitest';
+import { SOURCE_META, edition, errors, warnings } from '../helpers/edition.ts';
+
+const SOURCE = `${SOURCE_META}Alpha beta gamma.
+
+Delta epsilon. Delta epsilon.
+
+Zeta eta theta iota kappa lambda mu.
+`;
+const OTHER = `${SOURCE_META}An entirely different text about Kuybyshev.
+`;
+const PERSON = `---
+name: Pat Example
+aliases: [Zeta]
+description: A person.
+cites: [w1]
+---
+An account.
+`;
+const base = { 'sources/doc.txt': SOURCE, 'sources/other.txt': OTHER, 'annotations/people/pat.md': PERSON };
+const note = (front: string, body = 'A gloss.\n') => `---\n${front}\n---\n${body}`;
+
+interface Case {
+  name: string;
+  files: Record<string, string | Uint8Array>;
+  file: string;
+  line: number;
+  col: number;
+  severity?: 'error' | 'warning';
+  message: string;
+}
+
+const N = 'annotations/notes/doc/n.md';
+const cases: Case[] = [
+  { name: 'malformed YAML (bad indentation)', files: { [N]: note('quote: Alpha\n  kind: gloss') }, file: N, line: 2, col: 8, message: 'The metadata (YAML) cannot be read' },
+  { name: 'unclosed quote in YAML', files: { [N]: note('quote: "Alpha\nkind: gloss') }, file: N, line: 3, col: 12, message: 'The metadata (YAML) cannot be read' },
+  { name: 'duplicate YAML key', files: { [N]: note('quote: Alpha\nkind: gloss\nkind: context') }, file: N, line: 4, col: 1, message: 'The metadata (YAML) cannot be read' },
+  { name: 'YAML code tag !!js/function', files: { [N]: note('quote: !!js/function "function(){ return 1 }"\nkind: gloss') }, file: N, line: 2, col: 8, message: 'YAML tags are not allowed' },
+  { name: 'YAML python object tag', files: { [N]: note('quote: !!python/object:os.system "ls"\nkind: gloss') }, file: N, line: 2, col: 8, message: 'YAML tags are not allowed' },
+  { name: 'custom YAML tag', files: { [N]: note('quote: !include other.yml\nkind: gloss') }, file: N, line: 2, col: 8, message: 'YAML tags are not allowed' },
+  { name: 'resolved YAML tag !!binary', files: { [N]: note('quote: !!binary aGVsbG8=\nkind: gloss') }, file: N, line: 2, col: 8, message: 'YAML tags are not allowed' },
+  { name: 'top-level YAML list', files: { [N]: note('- quote: Alpha') }, file: N, line: 2, col: 1, message: 'must be a list of `key: value` lines' },
+  { name: 'unknown field (typo)', files: { [N]: note('quote: Alpha\nkind: gloss\nkinds: context') }, file: N, line: 4, col: 1, message: 'Unknown field "kinds" of this note. Check the spelling, or remove it.' },
+  { name: 'unknown field inside quote', files: { [N]: note('quote:\n  exact: Alpha\n  prefx: x\nkind: gloss') }, file: N, line: 4, col: 3, message: 'Unknown field "prefx" in "quote"' },
+  { name: 'missing quote', files: { [N]: note('kind: gloss') }, file: N, line: 2, col: 1, message: 'The field "quote" is missing from this note.' },
+  { name: 'missing kind', files: { [N]: note('quote: Alpha') }, file: N, line: 2, col: 1, message: 'The field "kind" is missing from this note.' },
+  { name: 'empty quote', files: { [N]: note('quote: ""\nkind: gloss') }, file: N, line: 2, col: 8, message: 'The quote is empty' },
+  { name: 'unknown note kind', files: { [N]: note('quote: Alpha\nkind: opinion') }, file: N, line: 3, col: 7, message: '"opinion" is not allowed for "kind". Use one of: context,' },
+  { name: 'wrong type: entities not a list', files: { [N]: note('quote: Alpha\nkind: gloss\nentities: person:pat') }, file: N, line: 4, col: 11, message: '"entities" should be a list.' },
+  { name: 'malformed register reference', files: { [N]: note('quote: Alpha\nkind: gloss\nentities: [pat]') }, file: N, line: 4, col: 12, message: 'Write a register reference as kind:id' },
+  { name: 'quote found nowhere', files: { [N]: note('quote: Omega psi\nkind: gloss') }, file: N, line: 2, col: 8, message: 'The quote "Omega psi" is not in sources/doc.txt.' },
+  { name: 'quote found twice', files: { [N]: note('quote: Delta epsilon\nkind: gloss') }, file: N, line: 2, col: 8, message: 'The quote "Delta epsilon" occurs 2 times in sources/doc.txt (¶2, ¶2). Quote more words, or add a prefix' },
+  { name: 'quote across passages', files: { [N]: note('quote: "gamma. Delta"\nkind: gloss') }, file: N, line: 2, col: 8, message: 'runs across passages ¶1–¶2' },
+  { name: 'quote from the wrong document', files: { [N]: note('quote: "An entirely different text"\nkind: gloss') }, file: N, line: 2, col: 8, message: 'is not in sources/doc.txt' },
+  { name: 'approximate quote is refused when poor', files: { [N]: note('quote: Zeta eta theta iota kappa lambda nu xi omicron pi\nkind: gloss') }, file: N, line: 2, col: 8, message: 'is not in sources/doc.txt. Nearest candidates: ¶3' },
+  { name: 'approximate quote re-anchors with a warning', files: { [N]: note('quote: Zeta eta theta iota kapa lambda mu\nkind: gloss') }, file: N, line: 2, col: 8, severity: 'warning', message: 'no longer matches sources/doc.txt exactly. It was re-anchored to ¶3, where the text now reads "Zeta eta theta iota kappa lambda mu"' },
+  { name: 'note for a document that does not exist', files: { 'annotations/notes/nodoc/n.md': note('quote: Alpha\nkind: gloss') }, file: 'annotations/notes/nodoc/n.md', line: 1, col: 1, message: 'There is no source sources/nodoc.txt.' },
+  { name: 'unknown register entry in a note', files: { [N]: note('quote: Alpha\nkind: gloss\nentities: [person:nobody]') }, file: N, line: 4, col: 12, message: 'Unknown register entry "person:nobody". Create annotations/people/nobody.md or fix the id.' },
+  { name: 'unknown register link in a note body', files: { [N]: note('quote: Alpha\nkind: gloss', 'See [him](person:nobody).\n') }, file: N, line: 5, col: 5, message: 'Unknown register entry "person:nobody"' },
+  { name: 'unknown work cited', files: { [N]: note('quote: Alpha\nkind: context\ncites: [nowork]') }, file: N, line: 4, col: 9, message: 'No work "nowork" in annotations/works.yml' },
+  { name: 'factual note without a source', files: { [N]: note('quote: Alpha\nkind: context') }, file: N, line: 3, col: 7, message: 'A context note states facts and must cite a source' },
+  { name: 'empty note body', files: { [N]: note('quote: Alpha\nkind: gloss', '') }, file: N, line: 5, col: 1, message: 'The text is empty.' },
+  { name: 'javascript: link', files: { [N]: note('quote: Alpha\nkind: gloss', 'Click [here](javascript:alert(1)).\n') }, file: N, line: 5, col: 7, message: 'Links with "javascript:" are not allowed.' },
+  { name: 'data: link', files: { [N]: note('quote: Alpha\nkind: gloss', 'A [file](data:text/html;base64,PHNjcmlwdD4=).\n') }, file: N, line: 5, col: 3, message: 'Links with "data:" are not allowed.' },
+  { name: 'vbscript: autolink', files: { [N]: note('quote: Alpha\nkind: gloss', 'See <vbscript:msgbox(1)>.\n') }, file: N, line: 5, col: 5, message: 'Links with "vbscript:" are not allowed.' },
+  { name: 'protocol-relative link', files: { [N]: note('quote: Alpha\nkind: gloss', 'See [x](//evil.example/x).\n') }, file: N, line: 5, col: 5, message: 'is not a full address' },
+  { name: 'image in a note', files: { [N]: note('quote: Alpha\nkind: gloss', '![x](https://example.org/x.png)\n') }, file: N, line: 5, col: 1, message: 'Images are not allowed in notes.' },
+  { name: 'heading in a note', files: { [N]: note('quote: Alpha\nkind: gloss', '# Title\n') }, file: N, line: 5, col: 1, message: 'Headings are not allowed' },
+  { name: 'footnote inside a note', files: { [N]: note('quote: Alpha\nkind: gloss', 'Text[^1].\n\n[^1]: inner\n') }, file: N, line: 5, col: 5, message: 'A note cannot contain footnotes.' },
+  { name: 'table in a note', files: { [N]: note('quote: Alpha\nkind: gloss', '| a | b |\n|---|---|\n| 1 | 2 |\n') }, file: N, line: 5, col: 1, message: 'Tables are not allowed in notes.' },
+  { name: 'invalid UTF-8', files: { [N]: new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0xff, 0xfe, 0x0a]) }, file: N, line: 2, col: 1, message: 'This file is not valid UTF-8.' },
+  { name: 'byte-order mark in a note', files: { [N]: `\uFEFF${note('quote: Alpha\nkind: gloss')}` }, file: N, line: 1, col: 1, severity: 'warning', message: 'byte-order mark (BOM)' },
+  { name: 'byte-order mark in a source', files: { 'sources/bom.txt': `\uFEFF${SOURCE}` }, file: 'sources/bom.txt', line: 1, col: 1, message: 'byte-order mark (BOM)' },
+  { name: 'source without metadata', files: { 'sources/bare.txt': 'Just text.\n' }, file: 'sources/bare.txt', line: 1, col: 1, message: 'A source must start with its metadata' },
+  { name: 'source with unclosed metadata', files: { 'sources/open.txt': '---\ntitle: x\nJust text.\n' }, file: 'sources/open.txt', line: 1, col: 1, message: 'The front matter block is not closed' },
+  { name: 'source with unknown field', files: { 'sources/extra.txt': SOURCE.replace('type: letter', 'type: letter\nauthour: x') }, file: 'sources/extra.txt', line: 5, col: 1, message: 'Unknown field "authour" of this source.' },
+  { name: 'source with a bad passage rule', files: { 'sources/rule.txt': SOURCE.replace('passages: blank-line', 'passages: paragraph') }, file: 'sources/rule.txt', line: 8, col: 11, message: '"paragraph" is not allowed for "passages". Use one of: line, blank-line.' },
+  { name: 'source with a bad date', files: { 'sources/date.txt': SOURCE.replace('date: 2001-02-03', 'date: 3 Feb 2001') }, file: 'sources/date.txt', line: 3, col: 7, message: 'Write dates as YYYY, YYYY-MM or YYYY-MM-DD' },
+  { name: 'source with a bad file name', files: { 'sources/Bad Name.txt': SOURCE }, file: 'sources/Bad Name.txt', line: 1, col: 1, message: "A source's file name must be lower-case words" },
+  { name: 'file in the wrong place', files: { 'annotations/notes/loose.md': note('quote: Alpha\nkind: gloss') }, file: 'annotations/notes/loose.md', line: 1, col: 1, message: 'This file is not in a place the edition reads.' },
+  { name: 'note with a bad file name', files: { 'annotations/notes/doc/My Note.md': note('quote: Alpha\nkind: gloss') }, file: 'annotations/notes/doc/My Note.md', line: 1, col: 1, message: "A note's file name is its id" },
+  { name: 'alias claimed by two entries', files: { 'annotations/people/sam.md': PERSON.replace('Pat Example', 'Sam Example') }, file: 'annotations/people/sam.md', line: 3, col: 11, message: 'The name "Zeta" is also claimed by person:pat.' },
+  { name: 'dangling relation', files: { 'annotations/people/pat.md': PERSON.replace('cites: [w1]', 'cites: [w1]\nrelated: [event:nothing]') }, file: 'annotations/people/pat.md', line: 6, col: 11, message: 'Unknown register entry "event:nothing". Create annotations/events/nothing.md' },
+  { name: 'entry related to itself', files: { 'annotations/people/pat.md': PERSON.replace('cites: [w1]', 'cites: [w1]\nrelated: [person:pat]') }, file: 'annotations/people/pat.md', line: 6, col: 11, message: 'An entry cannot be related to itself.' },
+  { name: 'entry without a description', files: { 'annotations/people/pat.md': PERSON.replace('description: A person.\n', '') }, file: 'annotations/people/pat.md', line: 2, col: 1, message: 'The field "description" is missing from this register entry.' },
+  { name: 'entry with a bad date', files: { 'annotations/people/pat.md': PERSON.replace('cites: [w1]', 'cites: [w1]\nborn: { value: 1915-13 }') }, file: 'annotations/people/pat.md', line: 6, col: 16, message: 'Write dates as YYYY' },
+  { name: 'entry nothing mentions', files: { 'annotations/people/kim.md': PERSON.replace('Pat Example', 'Kim Nowhere').replace('aliases: [Zeta]', 'aliases: [Nowhere Kim]') }, file: 'annotations/people/kim.md', line: 1, col: 1, severity: 'warning', message: 'Nothing in the sources mentions "Kim Nowhere".' },
+  { name: 'structure for an unknown source', files: { 'annotations/structure/nodoc.yml': 'headings: [Alpha]\n' }, file: 'annotations/structure/nodoc.yml', line: 1, col: 1, message: 'There is no source sources/nodoc.txt for this structure file.' },
+  { name: 'structure comment without title or start', files: { 'annotations/structure/doc.yml': 'comments:\n  - speaker: X\n' }, file: 'annotations/structure/doc.yml', line: 2, col: 5, message: 'A comment needs a title' },
+  { name: 'structure quote not found', files: { 'annotations/structure/doc.yml': 'headings: [Omega]\n' }, file: 'annotations/structure/doc.yml', line: 1, col: 12, message: 'The quote "Omega" is not in sources/doc.txt.' },
+  { name: 'work key used in two files', files: { 'annotations/works/more.yml': 'w1:\n  title: Again\n' }, file: 'annotations/works/more.yml', line: 1, col: 1, message: 'The work key "w1" is already used in annotations/works.yml.' },
+  { name: 'work with a bad URL', files: { 'annotations/works/more.yml': 'w2:\n  title: Again\n  url: not a url\n' }, file: 'annotations/works/more.yml', line: 3, col: 8, message: '"w2.url"' },
+  { name: 'huge annotation file', files: { [N]: note('quote: Alpha\nkind: gloss', `${'word '.repeat(60_000)}\n`) }, file: N, line: 1, col: 1, message: 'over the limit of 256 KB' },
+];
+
+describe('bad input: one clear problem at the right place', () => {
+  it.each(cases)('$name', (c) => {
+    const e = edition({ ...base, ...c.files });
+    const severity = c.severity ?? 'error';
+    const found = e.problems.filter((p) => p.file === c.file && p.severity === severity);
+    expect(found.map((p) => p.message).join('\n')).toContain(c.message);
+    const p = found.find((x) => x.message.includes(c.message))!;
+    expect({ line: p.line, col: p.col }).toEqual({ line: c.line, col: c.col });
+    // Nothing else is wrong with the base edition: the problem is this case's own.
+    expect(errors(e).filter((x) => x.file !== c.file)).toEqual([]);
+  });
+  it('the corpus has at least 40 cases', () => expect(cases.length).toBeGreaterThanOrEqual(40));
+});
+
+describe('hostile or unusual input that is accepted as text', () => {
+  const accepted: [string, string][] = [
+    ['a <script> body', '<script>alert(1)</script> is shown as text.\n'],
+    ['an MDX expression', 'The value {process.exit(1)} and {props.x} are text.\n'],
+    ['import and export lines', "import fs from 'node:fs'\n\nexport const x = 1\n"],
+    ['an HTML comment and CDATA', '<!-- hidden --> <![CDATA[ x ]]> text.\n'],
+    ['an event handler attribute', '<img src=x onerror="alert(1)"> text.\n'],
+    ['SVG with script', '<svg><script>alert(1)</script></svg> text.\n'],
+    ['RTL override characters', 'Text \u202Eevil\u202C here.\n'],
+  ];
+  it.each(accepted)('%s', (_, body) => {
+    const e = edition({ ...base, [N]: note('quote: Alpha\nkind: gloss', body) });
+    expect(errors(e)).toEqual([]);
+    const n = e.documents.find((d) => d.slug === 'doc')!.notes[0]!;
+    expect(JSON.stringify(n.body.tree)).not.toContain('"type":"html"');
+  });
+  it('CRLF line endings in a note are fine', () => {
+    const e = edition({ ...base, [N]: note('quote: Alpha\nkind: gloss').replace(/\n/g, '\r\n') });
+    expect(errors(e)).toEqual([]);
+    expect(warnings(e).filter((w) => w.file === N)).toEqual([]);
+  });
+});

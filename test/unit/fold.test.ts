@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { fold, foldKey } from '../../src/edition/fold.ts';
+
+describe('fold', () => {
+  it('folds Arabic kaf and yeh to Persian forms', () => {
+    expect(foldKey('آنكس كه')).toBe('آنکس که');
+    expect(foldKey('خويش')).toBe('خویش');
+    expect(foldKey('مصطفى')).toBe('مصطفی');
+  });
+  it('drops Arabic diacritics and tatweel', () => {
+    expect(foldKey('شَرف گُنبد اَبَدالدّهر')).toBe('شرف گنبد ابدالدهر');
+    expect(foldKey('کـتاب')).toBe('کتاب');
+  });
+  it('maps Persian and Arabic-Indic digits to ASCII', () => {
+    expect(foldKey('۱۳۶۷ and ١٩٨٨')).toBe('1367 and 1988');
+  });
+  it('collapses whitespace, no-break spaces and ZWNJ to one space', () => {
+    expect(foldKey('a\u00A0\u00A0b\n\tc')).toBe('a b c');
+    expect(foldKey('توده\u200Cای')).toBe('توده ای');
+  });
+  it('straightens curly quotes', () => {
+    expect(foldKey('Noury’s “death commission”')).toBe(`Noury's "death commission"`);
+  });
+  it('folds case only when asked', () => {
+    expect(foldKey('KUYBYSHEV')).toBe('KUYBYSHEV');
+    expect(foldKey('KUYBYSHEV', { caseFold: true })).toBe('kuybyshev');
+  });
+  it('maps every folded character back to its original offset', () => {
+    const text = 'a\u00A0 شَرف’s';
+    const f = fold(text);
+    expect(f.text).toBe("a شرف's");
+    expect(f.map.length).toBe(f.text.length + 1);
+    expect(text[f.map[2]!]).toBe('ش');
+    expect(text[f.map[3]!]).toBe('ر');
+    expect(f.map[f.text.length]).toBe(text.length);
+  });
+});
