@@ -1,0 +1,102 @@
+/**
+ * The built site, read from dist/: every passage of every source in order with its exact
+ * text; every note once, as a footnote referenced from inside the passage it quotes;
+ * characters significant to MDX and HTML rendered literally; nothing published on error.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { selectAll, select } from 'hast-util-select';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadEdition, type Edition } from '../../src/edition/index.ts';
+import { buildSite, page, ROOT, textOf, type BuildResult } from '../helpers/build.ts';
+
+const LITERAL = join(ROOT, 'test/fixtures/editions/literal');
+
+function checkPassagesAndNotes(edition: Edition, dist: string) {
+  for (const doc of edition.documents) {
+    const tree = page(dist, `documents/${doc.slug}`);
+    const passages = selectAll('[data-passage]', tree);
+    expect(passages.map((p) => p.properties.id), doc.slug).toEqual(doc.passages.map((p) => p.id));
+    passages.forEach((el, i) => {
+      const p = doc.passages[i]!;
+      expect(el.properties.dataPassage).toBe(p.n);
+      expect(textOf(select('.passage-number', el)!)).toBe(p.n);
+      expect(textOf(select('.passage-text', el)!), `${doc.slug} ¶${p.n}`).toBe(p.text);
+    });
+    const items = selectAll('section[data-footnotes] li', tree);
+    expect(items.map((li) => li.properties.id).sort(), doc.slug).toEqual(doc.notes.map((n) => `user-content-fn-${n.id}`).sort());
+    for (const n of doc.notes) {
+      const refs = selectAll(`a[href="#user-content-fn-${n.id}"]`, tree);
+      expect(refs, `${doc.slug}/${n.id}`).toHaveLength(1);
+      const host = select(`#${n.passage}`, tree)!;
+      expect(select(`a[href="#user-content-fn-${n.id}"]`, host), `${n.id} is referenced from inside ¶${n.passage}`).not.toBeNull();
+    }
+  }
+}
+
+describe('the seed edition, built', () => {
+  let built: BuildResult;
+  const edition = loadEdition(ROOT);
+  beforeAll(() => {
+    built = buildSite(ROOT);
+  });
+  it('builds without error', () => expect(built.status, built.output).toBe(0));
+  it('every passage of every source appears in order with its exact text; every note once, inside its passage', () => {
+    checkPassagesAndNotes(edition, built.dist);
+  });
+  it('has the contract pages, one <h1> and a skip link on each, and a Pagefind index', () => {
+    const pages = ['', 'documents', 'about', 'timeline', 'search', 'people', 'organizations', 'places', 'events', ...edition.documents.map((d) => `documents/${d.slug}`)];
+    for (const p of pages) {
+      const tree = page(built.dist, p);
+      expect(selectAll('h1', tree), p).toHaveLength(1);
+      expect(select('a.skip-link[href="#main"]', tree), p).not.toBeNull();
+      expect(select('html', tree)!.properties.lang).toBe('en');
+    }
+    expect(existsSync(join(built.dist, 'pagefind/pagefind.js'))).toBe(true);
+  });
+  it('Persian passages carry lang="fa" and dir="rtl"', () => {
+    const tree = page(built.dist, 'documents/kianouri-confession-2012');
+    const poem = selectAll('.passage--verse .passage-text', tree);
+    expect(poem).toHaveLength(4);
+    for (const el of poem) expect([el.properties.lang, el.properties.dir]).toEqual(['fa', 'rtl']);
+  });
+});
+
+describe('a source full of MDX- and HTML-significant characters', () => {
+  let built: BuildResult;
+  const edition = loadEdition(LITERAL);
+  beforeAll(() => {
+    built = buildSite(LITERAL, { pagefind: false });
+  });
+  it('builds', () => expect(built.status, built.output).toBe(0));
+  it('renders every character as itself, with no element, link or script made from the text', () => {
+    checkPassagesAndNotes(edition, built.dist);
+    const tree = page(built.dist, 'documents/literal-2000');
+    const text = select('section.text', tree)!;
+    for (const passage of selectAll('[data-passage]', text)) {
+      expect(selectAll('script, b, img, strong, em, code, del, ul, ol, h1, br', passage).map((e) => e.tagName)).toEqual([]);
+    }
+    expect(selectAll('script', tree)).toEqual([]);
+    // The only links in the text are passage numbers, footnote references and register mentions.
+    for (const a of selectAll('.passage-text a', text)) {
+      const href = String(a.properties.href);
+      expect(href.startsWith('#user-content-fn-') || href.startsWith('/people/'), href).toBe(true);
+    }
+  });
+  it('note bodies show raw HTML and MDX braces as text', () => {
+    const tree = page(built.dist, 'documents/literal-2000');
+    const note = select('#user-content-fn-braces', tree)!;
+    expect(textOf(note)).toContain('A note with <b>raw HTML</b>, {an expression}, an <script>alert(1)</script>');
+    expect(selectAll('script, b', note)).toEqual([]);
+    expect(select('a[href="/people/somebody/"]', note)).not.toBeNull();
+  });
+});
+
+describe('an edition with an error', () => {
+  it('is refused: the build fails with file:line:col and writes no page', () => {
+    const built = buildSite(join(ROOT, 'test/fixtures/editions/broken'), { pagefind: false });
+    expect(built.status).not.toBe(0);
+    expect(built.output).toContain('annotations/notes/broken-2000/missing.md:2:8  error: The quote "words that are not there" is not in sources/broken-2000.txt.');
+    expect(existsSync(built.dist) ? readdirSync(built.dist) : []).toEqual([]);
+  });
+});

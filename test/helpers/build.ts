@@ -1,0 +1,48 @@
+/** Builds an edition with the real pipeline (Astro + Pagefind) into a temporary folder. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fromHtml } from 'hast-util-from-html';
+import type { Element, Root, RootContent } from 'hast';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+
+export interface BuildResult {
+  status: number;
+  output: string;
+  dist: string;
+}
+
+/** Runs `astro build` then the Pagefind step for the edition at `editionRoot`, into a fresh folder. */
+export function buildSite(editionRoot: string, opts: { base?: string; pagefind?: boolean } = {}): BuildResult {
+  const work = mkdtempSync(join(tmpdir(), 'edition-build-'));
+  const dist = join(work, 'dist');
+  const env = {
+    ...process.env,
+    EDITION_ROOT: resolve(editionRoot),
+    EDITION_GENERATED: join(work, 'mdx'),
+    EDITION_CACHE: join(work, 'cache'),
+    ...(opts.base ? { BASE: opts.base } : {}),
+  };
+  const bin = (name: string) => join(ROOT, 'node_modules/.bin', name);
+  const astro = spawnSync(bin('astro'), ['build', '--outDir', dist], { cwd: ROOT, env, encoding: 'utf8' });
+  let output = `${astro.stdout}${astro.stderr}`;
+  if (astro.status !== 0 || opts.pagefind === false) return { status: astro.status ?? 1, output, dist };
+  const pf = spawnSync(bin('tsx'), [join(ROOT, 'scripts/index-search.ts'), dist], { cwd: ROOT, env, encoding: 'utf8' });
+  output += `${pf.stdout}${pf.stderr}`;
+  return { status: pf.status ?? 1, output, dist };
+}
+
+/** Parses a page of a built site. */
+export function page(dist: string, path: string): Root {
+  return fromHtml(readFileSync(join(dist, path, 'index.html'), 'utf8'));
+}
+
+/** Text content of a node, skipping footnote reference markers (<sup> holding a footnote link). */
+export function textOf(node: Root | RootContent, skipFootnoteRefs = true): string {
+  if (node.type === 'text') return node.value;
+  if (node.type !== 'element' && node.type !== 'root') return '';
+  if (skipFootnoteRefs && node.type === 'element' && node.tagName === 'sup' && (node.children as Element[]).some((c) => c.type === 'element' && c.properties?.dataFootnoteRef !== undefined)) return '';
+  return node.children.map((c) => textOf(c, skipFootnoteRefs)).join('');
+}
