@@ -14,3 +14,4 @@ export { checkMarkdown, toSafeHtml, toSafeMdx } from './markdown.js';
 export { EditionError, formatProblem, formatProblemForGitHub, sortProblems, type Problem, type Severity } from './problems.js';
 export { NOTE_KINDS, type DateSpec, type SourceMeta, type NoteKind, type Work, type EntryMeta } from './schema.js';
 export { shortCitation, displayName } from './works.js';
+export { scaffoldNote, type ScaffoldResult } from './scaffold.js';
