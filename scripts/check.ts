@@ -4,7 +4,7 @@
  * Exits 1 on errors (and, with --strict, on warnings).
  */
 import { resolve } from 'node:path';
-import { formatProblem, formatProblemForGitHub, loadEdition, sortProblems } from '../src/edition/index.ts';
+import { formatProblem, formatProblemForGitHub, loadEdition, locksRequired, sortProblems, writePassageLocks } from '../src/edition/index.ts';
 
 const args = process.argv.slice(2);
 const strict = args.includes('--strict');
@@ -12,7 +12,8 @@ const github = args.includes('--format=github') || (args.includes('--format') &&
 const rootArg = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--format');
 const root = resolve(rootArg ?? process.cwd());
 
-const edition = loadEdition(root);
+const edition = loadEdition(root, { requireLocks: locksRequired() });
+if (!locksRequired()) for (const f of writePassageLocks(root, edition)) console.log(`${f}: passage ids recorded (commit this file with the source).`);
 const problems = sortProblems(edition.problems);
 for (const p of problems) console.log(github ? formatProblemForGitHub(p) : formatProblem(p));
 const errors = problems.filter((p) => p.severity === 'error').length;

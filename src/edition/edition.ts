@@ -12,6 +12,7 @@ import { compileNames, type NamePattern } from './mentions.js';
 import { Problems, type Problem } from './problems.js';
 import { EntryMeta, NoteMeta, SourceMeta, Structure, Works, type NoteKind, type Work, type Citation } from './schema.js';
 import { segment } from './segment.js';
+import { assignPassageIds, formatLock, type LockedPassage } from './passage-ids.js';
 import { reportZodError } from './zod-problems.js';
 
 /** A file of the edition: its path relative to the edition root (forward slashes) and its bytes. */
@@ -108,6 +109,12 @@ export interface EditionDocument {
   boilerplate: { label: string }[];
   notes: Note[];
   mentions: Mention[];
+  /** Ids of deleted passages → the surviving passage their links now reach. */
+  tombstones: Map<string, string>;
+  /** The passage-id lock file's path and up-to-date text; `lockChanged` if the file must be (re)written. */
+  lockFile: string;
+  lockText: string;
+  lockChanged: boolean;
 }
 
 export const ENTITY_KINDS = {
@@ -145,14 +152,24 @@ export const MAX_ANNOTATION_BYTES = 256 * 1024;
 export const MAX_SOURCE_BYTES = 8 * 1024 * 1024;
 const FACTUAL_KINDS: NoteKind[] = ['context', 'identification', 'sic', 'contested', 'unverified', 'later', 'source'];
 
+/** Options for {@link buildEdition}. */
+export interface BuildOptions {
+  /**
+   * Treat a missing or out-of-date passage-id lock as an error (CI), instead of a change for
+   * the caller to write (local builds and checks). Default false.
+   */
+  requireLocks?: boolean;
+}
+
 /** Builds the edition model from its files. Never throws on bad input: problems are collected. */
-export function buildEdition(files: RawFile[]): Edition {
+export function buildEdition(files: RawFile[], options: BuildOptions = {}): Edition {
   const problems = new Problems();
   const byPath = [...files].sort((a, b) => (a.path < b.path ? -1 : 1));
   const sources: RawFile[] = [];
   const notes: { file: RawFile; slug: string; id: string }[] = [];
   const structures = new Map<string, RawFile>();
   const entryFiles: { file: RawFile; kind: EntityKind; id: string }[] = [];
+  const lockFiles = new Map<string, RawFile>();
   const worksFiles: RawFile[] = [];
   const folderKind = Object.fromEntries(Object.entries(ENTITY_KINDS).map(([k, v]) => [v.folder, k as EntityKind]));
 
@@ -173,6 +190,8 @@ export function buildEdition(files: RawFile[]): Edition {
     else if (parts[0] === 'annotations' && parts[1] === 'notes' && parts.length === 4 && (m = /^(.+)\.md$/.exec(base))) {
       if (!SLUG.test(m[1]!)) problems.error(f.path, 1, 1, `A note's file name is its id and must be lower-case words joined by hyphens (like kuybyshev.md). Rename this file.`);
       else notes.push({ file: f, slug: parts[2]!, id: m[1]! });
+    } else if (parts[0] === 'annotations' && parts[1] === 'passages' && parts.length === 3 && (m = /^(.+)\.yml$/.exec(base))) {
+      lockFiles.set(m[1]!, f);
     } else if (parts[0] === 'annotations' && parts[1] === 'structure' && parts.length === 3 && (m = /^(.+)\.ya?ml$/.exec(base))) {
       structures.set(m[1]!, f);
     } else if (parts[0] === 'annotations' && parts.length === 3 && folderKind[parts[1]!] && (m = /^(.+)\.md$/.exec(base))) {
@@ -313,11 +332,31 @@ export function buildEdition(files: RawFile[]): Edition {
       continue;
     }
     const mainLang = r.data.languages[0]!;
-    const passages: Passage[] = segments.map((s) => {
+    // Permanent ids from the lock file (annotations/passages/<slug>.yml).
+    const lockPath = `annotations/passages/${slug}.yml`;
+    const lockRaw = lockFiles.get(slug);
+    let previous: LockedPassage[] | undefined;
+    let lockOld: string | undefined;
+    if (lockRaw) {
+      lockOld = decodeUtf8(lockRaw.bytes, lockPath, problems) ?? undefined;
+      const parsedLock = lockOld === undefined ? null : parseYamlFile(lockOld, lockPath, problems);
+      const list = parsedLock?.data.passages;
+      if (Array.isArray(list) && list.every((p) => p && typeof p === 'object' && typeof (p as LockedPassage).id === 'string' && /^p\d+[a-z]*$/.test((p as LockedPassage).id))) previous = list as LockedPassage[];
+      else if (parsedLock) problems.error(lockPath, 1, 1, 'This passage-id lock is damaged. Restore it from git (git checkout -- this file); never edit it by hand.');
+    }
+    const assigned = assignPassageIds(segments.map((x) => x.text), previous);
+    const lockText = formatLock(slug, assigned.lock);
+    const lockChanged = lockText !== lockOld;
+    if (lockChanged && options.requireLocks) {
+      problems.error(lockPath, 1, 1, `The passage-id lock for sources/${slug}.txt is ${lockOld === undefined ? 'missing' : 'out of date'}. Run npm run check (or npm run build) locally and commit ${lockPath}.`);
+    }
+    for (const id of assigned.deleted) problems.warn(lockPath, 1, 1, `Passage ${id} of sources/${slug}.txt was deleted; links to #${id} now lead to #${assigned.tombstones.get(id)}. Its id will never be reused.`);
+    const passages: Passage[] = segments.map((s, i) => {
       const lang = detectLanguage(s.text, mainLang);
+      const id = assigned.ids[i]!;
       return {
-        id: `p${s.ordinal}`,
-        n: String(s.ordinal),
+        id,
+        n: id.slice(1),
         ordinal: s.ordinal,
         start: s.start,
         end: s.end,
@@ -328,7 +367,10 @@ export function buildEdition(files: RawFile[]): Edition {
         spans: [],
       };
     });
-    const doc: EditionDocument = { slug, file: f.path, meta: r.data, body: parsed.body, passages, comments: [], boilerplate: [], notes: [], mentions: [] };
+    const doc: EditionDocument = {
+      slug, file: f.path, meta: r.data, body: parsed.body, passages, comments: [], boilerplate: [], notes: [], mentions: [],
+      tombstones: assigned.tombstones, lockFile: lockPath, lockText, lockChanged,
+    };
     const anchorText = prepareText(parsed.body);
     documents.push(doc);
     docBySlug.set(slug, { doc, anchorText });
@@ -337,6 +379,10 @@ export function buildEdition(files: RawFile[]): Edition {
         for (const run of arabicScriptRuns(p.text)) p.spans.push({ start: p.start + run.start, end: p.start + run.end, lang: 'fa', dir: 'rtl' });
       }
     }
+  }
+
+  for (const [slug] of lockFiles) {
+    if (!docBySlug.has(slug)) problems.error(`annotations/passages/${slug}.yml`, 1, 1, `There is no source sources/${slug}.txt for this passage-id lock. If the source was renamed, rename the lock with it; if it was removed, remove the lock.`);
   }
 
   // Structure.

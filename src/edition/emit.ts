@@ -106,8 +106,10 @@ function passageElement(p: Passage, doc: EditionDocument, edition: Edition, href
   const lang = p.lang !== (doc.meta.languages[0] ?? 'en') || p.dir === 'rtl' ? ` lang="${escapeAttr(p.lang)}" dir="${p.dir}"` : '';
   const pagefind = p.role === 'boilerplate' ? ' data-pagefind-ignore="all"' : '';
   const content = passageContent(p, doc, doc.notes, edition, href);
+  // Ids of deleted passages that now lead here: old links still land on the nearest surviving passage.
+  const former = [...doc.tombstones].filter(([, to]) => to === p.id).map(([id]) => `<span class="passage-former-id" id="${id}"></span>`).join('');
   return (
-    `<${tag} class="passage passage--${p.role}" id="${p.id}" data-passage="${escapeAttr(p.n)}"${pagefind}>` +
+    `<${tag} class="passage passage--${p.role}" id="${p.id}" data-passage="${escapeAttr(p.n)}"${pagefind}>${former}` +
     `<a class="passage-number" href="#${p.id}" aria-label="Passage ${escapeAttr(p.n)}">${escapeMdxText(p.n)}</a> ` +
     `<span class="passage-text"${lang}>${content}</span></${tag}>`
   );

@@ -3,8 +3,9 @@
  * The Astro layer (src/pages, src/components, src/integration) only reads what this returns.
  */
 export { buildEdition, dateKey, entryPath, ENTITY_KINDS } from './edition.js';
-export type { Comment, Edition, EditionDocument, Entry, EntityKind, LanguageSpan, Mention, Note, Passage, PassageRole, RawFile } from './edition.js';
-export { loadEdition, readEditionFiles } from './load.js';
+export type { BuildOptions, Comment, Edition, EditionDocument, Entry, EntityKind, LanguageSpan, Mention, Note, Passage, PassageRole, RawFile } from './edition.js';
+export { loadEdition, locksRequired, readEditionFiles, writePassageLocks } from './load.js';
+export { assignPassageIds, formatLock, similarity, type IdAssignment, type LockedPassage } from './passage-ids.js';
 export { emitDocumentMdx, entityHref, type EmitOptions } from './emit.js';
 export { anchorQuote, prepareText, uniqueContext, type AnchorResult, type QuoteSelector, type Span } from './anchor.js';
 export { fold, foldKey, foldChar, type Folded } from './fold.js';
@@ -15,3 +16,4 @@ export { EditionError, formatProblem, formatProblemForGitHub, sortProblems, type
 export { NOTE_KINDS, type DateSpec, type SourceMeta, type NoteKind, type Work, type EntryMeta } from './schema.js';
 export { shortCitation, displayName } from './works.js';
 export { scaffoldNote, type ScaffoldResult } from './scaffold.js';
+export { searchRecords, type SearchRecord } from './search-records.js';

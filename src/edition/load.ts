@@ -1,7 +1,7 @@
 /** Reading an edition's files from disk: the only part of the core that touches the file system. */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import { buildEdition, type Edition, type RawFile } from './edition.js';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { buildEdition, type BuildOptions, type Edition, type RawFile } from './edition.js';
 
 /** Lists every file under `sources/` and `annotations/` of an edition root. */
 export function readEditionFiles(root: string): RawFile[] {
@@ -26,6 +26,22 @@ export function readEditionFiles(root: string): RawFile[] {
 }
 
 /** Reads and builds the edition at `root`. */
-export function loadEdition(root: string): Edition {
-  return buildEdition(readEditionFiles(root));
+export function loadEdition(root: string, options: BuildOptions = {}): Edition {
+  return buildEdition(readEditionFiles(root), options);
 }
+
+/** Writes the passage-id locks that changed (new or updated). Returns the paths written. */
+export function writePassageLocks(root: string, edition: Edition): string[] {
+  const written: string[] = [];
+  for (const doc of edition.documents) {
+    if (!doc.lockChanged) continue;
+    const path = join(root, doc.lockFile);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, doc.lockText);
+    written.push(doc.lockFile);
+  }
+  return written;
+}
+
+/** Whether this run must find every passage-id lock committed and up to date (CI). */
+export const locksRequired = (): boolean => process.env.CI === 'true' || process.env.CI === '1';

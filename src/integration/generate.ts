@@ -5,7 +5,7 @@
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { EditionError, emitDocumentMdx, loadEdition, type Edition } from '../edition/index.ts';
+import { EditionError, emitDocumentMdx, loadEdition, locksRequired, writePassageLocks, type Edition } from '../edition/index.ts';
 
 /** Where generated MDX pages go: EDITION_GENERATED, or `.edition/mdx` in the project. */
 export function generatedDir(): string {
@@ -14,8 +14,9 @@ export function generatedDir(): string {
 
 /** Loads and validates the edition at `root` and writes its MDX pages. Throws EditionError on errors. */
 export function generateEdition(root: string, base: string, dir: string): Edition {
-  const edition = loadEdition(root);
+  const edition = loadEdition(root, { requireLocks: locksRequired() });
   if (edition.problems.some((p) => p.severity === 'error')) throw new EditionError(edition.problems);
+  writePassageLocks(root, edition);
   mkdirSync(dir, { recursive: true });
   const wanted = new Set<string>();
   for (const doc of edition.documents) {

@@ -16,7 +16,7 @@ export function bumpEditionVersion(): void {
 export function getEdition(): Edition {
   const version = state.__editionVersion ?? 0;
   if (!state.__edition || state.__edition.version !== version) {
-    state.__edition = { version, edition: loadEdition(resolve(process.env.EDITION_ROOT ?? process.cwd())) };
+    state.__edition = { version, edition: loadEdition(resolve(process.env.EDITION_ROOT ?? process.cwd()), { requireLocks: false }) };
   }
   return state.__edition.edition;
 }

@@ -1,0 +1,90 @@
+/**
+ * The search page's script: folds the query exactly as the index was folded, loads Pagefind
+ * only when the reader first searches, and shows passage-level results with filters
+ * (document, type, language, person, event) and sorting by date.
+ */
+import { foldKey } from '../edition/fold.ts';
+
+type Filters = Record<string, Record<string, number>>;
+interface PagefindResult { data(): Promise<{ url: string; excerpt: string; meta: Record<string, string> }> }
+interface Pagefind {
+  search(q: string, opts?: { filters?: Record<string, string[]>; sort?: Record<string, 'asc' | 'desc'> }): Promise<{ results: PagefindResult[]; filters: Filters }>;
+  filters(): Promise<Filters>;
+  options(o: Record<string, unknown>): Promise<void>;
+}
+
+const FACETS: [string, string][] = [['document', 'Document'], ['type', 'Type'], ['language', 'Language'], ['person', 'Person'], ['event', 'Event']];
+
+export function initSearch(root: HTMLElement): void {
+  const bundle = root.dataset.bundle!;
+  const form = root.querySelector<HTMLFormElement>('form')!;
+  const input = root.querySelector<HTMLInputElement>('input[type=search]')!;
+  const status = root.querySelector<HTMLElement>('[role=status]')!;
+  const list = root.querySelector<HTMLOListElement>('ol')!;
+  const facets = root.querySelector<HTMLElement>('.search-facets')!;
+  const sort = root.querySelector<HTMLSelectElement>('select[name=sort]')!;
+  let pagefind: Pagefind | undefined;
+
+  async function load(): Promise<Pagefind> {
+    if (!pagefind) {
+      pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
+      await pagefind.options({ excerptLength: 30 });
+      const all = await pagefind.filters();
+      for (const [key, label] of FACETS) {
+        const values = Object.keys(all[key] ?? {}).sort();
+        if (!values.length) continue;
+        const id = `facet-${key}`;
+        const wrap = document.createElement('div');
+        const lab = Object.assign(document.createElement('label'), { htmlFor: id, textContent: label });
+        const select = Object.assign(document.createElement('select'), { id, name: key });
+        select.append(new Option('All', ''), ...values.map((v) => new Option(v, v)));
+        select.addEventListener('change', () => run());
+        wrap.append(lab, select);
+        facets.append(wrap);
+      }
+      facets.hidden = false;
+    }
+    return pagefind;
+  }
+
+  async function run(): Promise<void> {
+    const q = input.value.trim();
+    const url = new URL(location.href);
+    url.searchParams.set('q', q);
+    history.replaceState(null, '', url);
+    if (!q) return;
+    status.textContent = 'Searching…';
+    const pf = await load();
+    const filters: Record<string, string[]> = {};
+    for (const select of facets.querySelectorAll('select')) if (select.value) filters[select.name] = [select.value];
+    const order = sort.value as '' | 'asc' | 'desc';
+    const search = await pf.search(foldKey(q), { filters, ...(order ? { sort: { date: order } } : {}) });
+    const results = await Promise.all(search.results.slice(0, 50).map((r) => r.data()));
+    list.replaceChildren(
+      ...results.map((r) => {
+        const li = document.createElement('li');
+        const a = Object.assign(document.createElement('a'), { href: r.url, textContent: r.meta.title ?? r.url });
+        const kind = document.createElement('span');
+        kind.className = 'result-kind';
+        kind.textContent = r.meta.kind ? ` (${r.meta.kind})` : '';
+        const p = document.createElement('p');
+        p.innerHTML = r.excerpt; // Pagefind escapes the text; only its <mark> elements are markup
+        li.append(a, kind, p);
+        return li;
+      }),
+    );
+    const n = search.results.length;
+    status.textContent = `${n} result${n === 1 ? '' : 's'} for “${q}”${Object.keys(filters).length ? ' (filtered)' : ''}.`;
+  }
+
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    void run();
+  });
+  sort.addEventListener('change', () => void run());
+  const initial = new URLSearchParams(location.search).get('q');
+  if (initial) {
+    input.value = initial;
+    void run();
+  }
+}

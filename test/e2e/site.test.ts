@@ -1,0 +1,163 @@
+/**
+ * What a reader sees, in Debian's Chromium: search finds passages in any spelling or keyboard,
+ * results land on the passage, passage links highlight their passage, Persian renders
+ * right to left, the skip link works, and axe-core finds no WCAG 2.2 A/AA violation.
+ * Runs against dist/ (run `npm run build` first; built into a temporary folder if missing).
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadEdition } from '../../src/edition/index.ts';
+import { launch } from '../helpers/browser.ts';
+import { buildSite, ROOT } from '../helpers/build.ts';
+import { serve } from '../helpers/serve.ts';
+
+const edition = loadEdition(ROOT);
+const thread = edition.documents.find((d) => d.slug === 'kianouri-confession-2012')!;
+let browser: Browser;
+let site: Awaited<ReturnType<typeof serve>>;
+let outside: string[] = [];
+
+beforeAll(async () => {
+  let dist = join(ROOT, 'dist');
+  if (!existsSync(join(dist, 'index.html')) || !existsSync(join(dist, 'pagefind/pagefind.js'))) {
+    const built = buildSite(ROOT);
+    if (built.status !== 0) throw new Error(built.output);
+    dist = built.dist;
+  }
+  site = await serve(dist);
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function open(path: string): Promise<Page> {
+  const page = await browser.newPage();
+  page.on('request', (r) => {
+    if (!r.url().startsWith(site.url) && !r.url().startsWith('data:')) outside.push(r.url());
+  });
+  await page.goto(site.url + path);
+  return page;
+}
+
+async function search(query: string, page?: Page): Promise<{ page: Page; hrefs: string[] }> {
+  const p = page ?? (await open('search/'));
+  await p.fill('#q', query);
+  await p.press('#q', 'Enter');
+  await p.waitForFunction(() => /result/.test(document.querySelector('.search-status')?.textContent ?? ''));
+  const hrefs = await p.$$eval('.search-results a', (as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')!));
+  return { page: p, hrefs };
+}
+
+const passageOf = (href: string) => /#(p\w+)$/.exec(href)?.[1];
+
+describe('search', () => {
+  it('Kianoury finds passages in every other spelling, and the person page ranks first', async () => {
+    const { hrefs, page } = await search('Kianoury');
+    expect(hrefs[0]).toBe('/people/kianouri/');
+    const texts = hrefs.filter((h) => h.includes(thread.slug)).map((h) => thread.passages.find((p) => p.id === passageOf(h))?.text ?? '');
+    for (const spelling of ['Kianouri', 'Kiannory', 'Kianory', 'کیانوری', 'Kianoury']) {
+      expect(texts.some((t) => t.includes(spelling)), spelling).toBe(true);
+    }
+    await page.close();
+  });
+  it('آنکس که typed with Persian letter forms finds the poem written with Arabic ones', async () => {
+    const { hrefs, page } = await search('آنکس که');
+    const poem = thread.passages.filter((p) => p.text.includes('آنكس كه')).map((p) => p.id);
+    expect(poem.length).toBeGreaterThanOrEqual(5);
+    const found = hrefs.map(passageOf);
+    for (const id of poem) expect(found).toContain(id);
+    await page.close();
+  });
+  it('Kuybyshev finds the cable passage', async () => {
+    const { hrefs, page } = await search('Kuybyshev');
+    const cable = edition.documents.find((d) => d.slug === 'dimitrov-cable-1941')!;
+    const id = cable.passages.find((p) => p.text.includes('from KUYBYSHEV'))!.id;
+    expect(hrefs).toContain(`/documents/dimitrov-cable-1941/#${id}`);
+    await page.close();
+  });
+  it('filtering by document narrows the results', async () => {
+    const { hrefs, page } = await search('Tudeh');
+    await page.selectOption('#facet-document', { label: thread.meta.title });
+    await page.waitForFunction(() => /filtered/.test(document.querySelector('.search-status')?.textContent ?? ''));
+    const filtered = await page.$$eval('.search-results a', (as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')!));
+    expect(filtered.length).toBeGreaterThan(0);
+    expect(filtered.length).toBeLessThan(hrefs.length);
+    for (const h of filtered) expect(h).toContain(thread.slug);
+    await page.close();
+  });
+  it('a result link lands on the passage, highlighted', async () => {
+    const { page } = await search('Kuybyshev');
+    await page.click('.search-results a[href*="dimitrov-cable-1941/#p"]');
+    await page.waitForURL(/#p\d+$/);
+    const id = new URL(page.url()).hash.slice(1);
+    expect(await page.$eval(':target', (el) => el.id)).toBe(id);
+    await page.close();
+  });
+});
+
+describe('passages, notes and reading', () => {
+  it('arriving at #p<N> highlights that passage (no script needed)', async () => {
+    const page = await open('documents/kianouri-confession-2012/#p14');
+    const [id, bg] = await page.$eval(':target', (el) => [el.id, getComputedStyle(el).backgroundColor]);
+    expect(id).toBe('p14');
+    expect(bg).not.toBe('rgba(0, 0, 0, 0)');
+    await page.close();
+  });
+  it('Persian passages render right to left inside the English page', async () => {
+    const page = await open('documents/kianouri-confession-2012/');
+    const dirs = await page.$$eval('.passage--verse .passage-text', (els) => els.map((e) => getComputedStyle(e).direction));
+    expect(dirs).toEqual(['rtl', 'rtl', 'rtl', 'rtl']);
+    expect(await page.$eval('html', (h) => getComputedStyle(h).direction)).toBe('ltr');
+    await page.close();
+  });
+  it('the skip link moves focus to the main content', async () => {
+    const page = await open('documents/dimitrov-cable-1941/');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('skip-link');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await page.close();
+  });
+  it('a footnote reference leads to its note and the note leads back', async () => {
+    const page = await open('documents/dimitrov-cable-1941/');
+    const ref = page.locator('a[data-footnote-ref]').first();
+    const href = (await ref.getAttribute('href'))!;
+    await ref.click();
+    expect(new URL(page.url()).hash).toBe(href);
+    await page.locator(`${href} a[data-footnote-backref]`).click();
+    expect(new URL(page.url()).hash).toMatch(/^#user-content-fnref-/);
+    await page.close();
+  });
+  it('a mention links to its register entry', async () => {
+    const page = await open('documents/kianouri-confession-2012/');
+    const hrefs = await page.$$eval('a[data-entity="person:kianouri"]', (as) => as.map((a) => a.getAttribute('href')));
+    expect(hrefs.length).toBeGreaterThanOrEqual(5);
+    for (const h of hrefs) expect(h).toBe('/people/kianouri/');
+    await page.close();
+  });
+});
+
+describe('accessibility (axe-core, WCAG 2.2 A and AA)', () => {
+  const pages = ['', 'documents/', 'about/', 'timeline/', 'people/', 'organizations/', 'places/', 'events/', 'people/kianouri/', 'organizations/tudeh/', 'places/kuybyshev/', ...edition.documents.map((d) => `documents/${d.slug}/`)];
+  it.each(pages)('/%s has no violations', async (path) => {
+    const page = await open(path);
+    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(result.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+    await page.close();
+  });
+  it('/search/ with results open has no violations', async () => {
+    const { page } = await search('Tudeh');
+    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(result.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
+    await page.close();
+  });
+  it('no page requested anything outside the site', () => {
+    expect(outside).toEqual([]);
+    outside = [];
+  });
+});
