@@ -59,7 +59,11 @@ export function initSearch(root: HTMLElement): void {
     for (const select of facets.querySelectorAll('select')) if (select.value) filters[select.name] = [select.value];
     const order = sort.value as '' | 'asc' | 'desc';
     const search = await pf.search(foldKey(q), { filters, ...(order ? { sort: { date: order } } : {}) });
-    const results = await Promise.all(search.results.slice(0, 50).map((r) => r.data()));
+    const loaded = await Promise.all(search.results.slice(0, 50).map((r) => r.data()));
+    // A register entry whose name or spelling matches the query comes first.
+    const key = foldKey(q, { caseFold: true });
+    const named = (r: (typeof loaded)[number]) => Boolean(r.meta.kind) && (r.meta.names ?? '').toLowerCase().split(' · ').some((n) => n.includes(key) || key.includes(n));
+    const results = [...loaded.filter(named), ...loaded.filter((r) => !named(r))];
     list.replaceChildren(
       ...results.map((r) => {
         const li = document.createElement('li');

@@ -36,7 +36,8 @@ afterAll(async () => {
 });
 
 async function open(path: string): Promise<Page> {
-  const page = await browser.newPage();
+  const context = await browser.newContext();
+  const page = await context.newPage();
   page.on('request', (r) => {
     if (!r.url().startsWith(site.url) && !r.url().startsWith('data:')) outside.push(r.url());
   });
