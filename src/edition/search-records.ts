@@ -42,9 +42,10 @@ export function searchRecords(edition: Edition, base = '/'): SearchRecord[] {
         content: foldKey(p.text),
         // One index for every language: a Persian query from an English page finds Persian passages.
         language: 'en',
+        // Meta fields are searched too: the document's title lives in the filters (not searched),
+        // or every passage of a document would match the words of its title.
         meta: {
-          title: `${doc.meta.title}, ¶${p.n}`,
-          document: doc.meta.title,
+          title: `¶${p.n}`,
           passage: p.n,
           date,
           ...(names.length ? { names: names.join(' · ') } : {}),

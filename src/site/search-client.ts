@@ -6,7 +6,7 @@
 import { foldKey } from '../edition/fold.ts';
 
 type Filters = Record<string, Record<string, number>>;
-interface PagefindResult { data(): Promise<{ url: string; excerpt: string; meta: Record<string, string> }> }
+interface PagefindResult { data(): Promise<{ url: string; excerpt: string; meta: Record<string, string>; filters: Record<string, string[]> }> }
 interface Pagefind {
   search(q: string, opts?: { filters?: Record<string, string[]>; sort?: Record<string, 'asc' | 'desc'> }): Promise<{ results: PagefindResult[]; filters: Filters }>;
   filters(): Promise<Filters>;
@@ -67,7 +67,8 @@ export function initSearch(root: HTMLElement): void {
     list.replaceChildren(
       ...results.map((r) => {
         const li = document.createElement('li');
-        const a = Object.assign(document.createElement('a'), { href: r.url, textContent: r.meta.title ?? r.url });
+        const doc = r.filters.document?.[0];
+        const a = Object.assign(document.createElement('a'), { href: r.url, textContent: doc ? `${doc}, ${r.meta.title}` : (r.meta.title ?? r.url) });
         const kind = document.createElement('span');
         kind.className = 'result-kind';
         kind.textContent = r.meta.kind ? ` (${r.meta.kind})` : '';

@@ -64,6 +64,16 @@ describe('search', () => {
     for (const spelling of ['Kianouri', 'Kiannory', 'Kianory', 'کیانوری', 'Kianoury']) {
       expect(texts.some((t) => t.includes(spelling)), spelling).toBe(true);
     }
+    // Precision: every passage found mentions an entry named after Kianouri (him, or e.g. his televised confession).
+    for (const h of hrefs.filter((x) => x.includes('/documents/'))) {
+      const [, slug, id] = /documents\/([^/]+)\/#(p\w+)/.exec(h)!;
+      const doc = edition.documents.find((d) => d.slug === slug)!;
+      const named = (ref: string) => {
+        const e = edition.entries.get(ref)!;
+        return [e.meta.name, ...Object.values(e.meta.names), ...e.meta.aliases.map((a) => (typeof a === 'string' ? a : a.name))].some((n) => /kian|کیانوری/i.test(n));
+      };
+      expect(doc.mentions.some((m) => m.passage === id && named(m.ref)), h).toBe(true);
+    }
     await page.close();
   });
   it('آنکس که typed with Persian letter forms finds the poem written with Arabic ones', async () => {
