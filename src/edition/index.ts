@@ -17,3 +17,4 @@ export { NOTE_KINDS, type DateSpec, type SourceMeta, type NoteKind, type Work, t
 export { shortCitation, displayName } from './works.js';
 export { scaffoldNote, type ScaffoldResult } from './scaffold.js';
 export { searchRecords, type SearchRecord } from './search-records.js';
+export { ACCESSED_PLACEHOLDER, citations, cslItem, EDITION_TITLE, type Citations } from './cite.js';

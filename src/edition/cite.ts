@@ -1,0 +1,121 @@
+/**
+ * Citations of a document or a passage, naming both the original (author, title, date,
+ * archive or publisher, record id, original URL) and this edition (title, URL, date accessed).
+ *
+ * citation-js writes APA (its bundled CSL style), BibTeX and CSL-JSON. No registry package
+ * ships the Chicago and MLA CSL styles, so those two are written here from the same CSL data,
+ * following the Chicago Manual of Style (17th ed., notes and bibliography) and the MLA Handbook
+ * (9th ed.) forms for archival documents and web pages.
+ *
+ * The date of access belongs to the reader, not the build (builds are reproducible): it is
+ * written as ACCESSED_PLACEHOLDER, which the page replaces with the reader's date.
+ */
+import { Cite } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
+import '@citation-js/plugin-csl';
+import type { Edition, EditionDocument } from './edition.js';
+
+/** Stands for the reader's date of access until the page fills it in. */
+export const ACCESSED_PLACEHOLDER = '[date accessed]';
+
+/** The name of this edition, as cited. */
+export const EDITION_TITLE = 'Iran, the Left and the Soviet Union: An Annotated Edition';
+
+export interface Citations {
+  chicagoNote: string;
+  chicagoBibliography: string;
+  mla: string;
+  apa: string;
+  bibtex: string;
+  cslJson: string;
+}
+
+interface CslName {
+  family?: string;
+  given?: string;
+  literal?: string;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MLA_MONTHS = ['Jan.', 'Feb.', 'Mar.', 'Apr.', 'May', 'June', 'July', 'Aug.', 'Sept.', 'Oct.', 'Nov.', 'Dec.'];
+
+function personName(edition: Edition, refOrName: string): CslName {
+  const e = edition.entries.get(refOrName);
+  const name = e ? e.meta.name : refOrName;
+  if (e && e.kind !== 'person') return { literal: name };
+  const parts = name.trim().split(/\s+/);
+  return parts.length > 1 ? { given: parts.slice(0, -1).join(' '), family: parts[parts.length - 1]! } : { literal: name };
+}
+
+const dateParts = (d: string) => d.split('-').map(Number);
+const docDate = (doc: EditionDocument) => ('value' in doc.meta.date ? doc.meta.date.value : doc.meta.date.from);
+
+/** "December 9, 1941" / "February 2012" / "1941" (Chicago). */
+function chicagoDate(d: string): string {
+  const [y, m, day] = dateParts(d);
+  if (day) return `${MONTHS[m! - 1]} ${day}, ${y}`;
+  if (m) return `${MONTHS[m - 1]} ${y}`;
+  return String(y);
+}
+/** "9 Dec. 1941" / "Feb. 2012" / "1941" (MLA). */
+function mlaDate(d: string): string {
+  const [y, m, day] = dateParts(d);
+  if (day) return `${day} ${MLA_MONTHS[m! - 1]} ${y}`;
+  if (m) return `${MLA_MONTHS[m - 1]} ${y}`;
+  return String(y);
+}
+
+const CSL_TYPES: Record<string, string> = { cable: 'manuscript', letter: 'personal_communication', article: 'article-newspaper', 'blog-thread': 'post-weblog' };
+
+/** CSL-JSON for a document (and optionally one passage) in this edition. */
+export function cslItem(doc: EditionDocument, edition: Edition, editionUrl: string, passage?: string): Record<string, unknown> {
+  const m = doc.meta;
+  const item: Record<string, unknown> = {
+    id: passage ? `${doc.slug}-${passage}` : doc.slug,
+    type: CSL_TYPES[m.type] ?? 'document',
+    title: m.title,
+    issued: { 'date-parts': [dateParts(docDate(doc))] },
+    URL: editionUrl,
+    'container-title': EDITION_TITLE,
+    language: m.languages[0],
+  };
+  if (m.authors.length) item.author = m.authors.map((a) => personName(edition, a));
+  if (m.recipients.length) item.recipient = m.recipients.map((a) => personName(edition, a));
+  if (m.type !== 'blog-thread' && m.type !== 'article') item.genre = m.type.charAt(0).toUpperCase() + m.type.slice(1);
+  if (m.archive) {
+    item.archive = m.archive.name;
+    if (m.archive.record_id) item.archive_location = `Record ${m.archive.record_id}`;
+    else if (m.archive.reference) item.archive_location = m.archive.reference;
+  }
+  if (m.publisher) item.publisher = m.publisher.name;
+  const original = m.archive?.url ?? m.url;
+  const notes = [m.translated_from ? `Translated from ${m.translated_from === 'ru' ? 'Russian' : m.translated_from}` : '', original ? `Original: ${original}` : '', passage ? `Passage ¶${passage}` : ''].filter(Boolean);
+  if (notes.length) item.note = notes.join('. ');
+  return item;
+}
+
+/** All citation forms of a document, or of one passage (`passage` is its number, e.g. "14"). */
+export function citations(doc: EditionDocument, edition: Edition, editionUrl: string, passage?: string): Citations {
+  const m = doc.meta;
+  const url = passage ? `${editionUrl}#p${passage}` : editionUrl;
+  const item = cslItem(doc, edition, url, passage);
+  const authors = (item.author as CslName[] | undefined) ?? [];
+  const first = authors[0];
+  const date = docDate(doc);
+  const where = [m.archive?.name, m.archive?.record_id ? `record ${m.archive.record_id}` : m.archive?.reference, m.publisher?.name].filter(Boolean).join(', ');
+  const original = m.archive?.url ?? m.url;
+  const para = passage ? `, ¶${passage}` : '';
+  const translated = m.translated_from ? ' Translated from Russian.' : '';
+
+  const noteAuthor = first ? `${first.literal ?? `${first.given} ${first.family}`}, ` : '';
+  const bibAuthor = first ? `${first.literal ?? `${first.family}, ${first.given}`}. ` : '';
+  const chicagoNote = `${noteAuthor}“${m.title},” ${chicagoDate(date)}${where ? `, ${where}` : ''}${original ? `, ${original}` : ''}${para}; in ${EDITION_TITLE}, ${url} (accessed ${ACCESSED_PLACEHOLDER}).`;
+  const chicagoBibliography = `${bibAuthor}“${m.title}.” ${chicagoDate(date)}.${translated}${where ? ` ${where}.` : ''}${original ? ` ${original}.` : ''} In ${EDITION_TITLE}${passage ? `, ¶${passage}` : ''}. ${url}. Accessed ${ACCESSED_PLACEHOLDER}.`;
+  const mla = `${bibAuthor}“${m.title}.” ${mlaDate(date)}.${where ? ` ${where},` : ''}${original ? ` ${original.replace(/^https?:\/\//, '')}.` : ''} ${EDITION_TITLE}${passage ? `, par. ${passage}` : ''}, ${url.replace(/^https?:\/\//, '')}. Accessed ${ACCESSED_PLACEHOLDER}.`;
+
+  const cite = new Cite({ ...item, accessed: undefined });
+  const apa = String(cite.format('bibliography', { format: 'text', template: 'apa', lang: 'en-US' })).trim();
+  const bibtex = String(cite.format('bibtex')).trim();
+  const cslJson = JSON.stringify([item], null, 2);
+  return { chicagoNote, chicagoBibliography, mla, apa, bibtex, cslJson };
+}

@@ -1,0 +1,156 @@
+/**
+ * Teaching tools in Chromium: the copy-link control yields the exact permanent URL, citations
+ * of the 1941 cable match hand-checked text, the handout prints a range with its notes, and
+ * entity previews open on focus and close on Escape.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch } from '../helpers/browser.ts';
+import { buildSite, ROOT } from '../helpers/build.ts';
+import { serve } from '../helpers/serve.ts';
+
+let browser: Browser;
+let context: BrowserContext;
+let site: Awaited<ReturnType<typeof serve>>;
+
+beforeAll(async () => {
+  let dist = join(ROOT, 'dist');
+  if (!existsSync(join(dist, 'index.html'))) {
+    const built = buildSite(ROOT);
+    if (built.status !== 0) throw new Error(built.output);
+    dist = built.dist;
+  }
+  site = await serve(dist);
+  browser = await launch();
+  context = await browser.newContext();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url.replace(/\/$/, '').replace(/(:\d+).*$/, '$1') });
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+const today = () => new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+
+describe('passage links', () => {
+  it('the copy control yields the exact URL of the passage', async () => {
+    const page = await context.newPage();
+    await page.goto(`${site.url}documents/kianouri-confession-2012/`);
+    await page.hover('#p14');
+    await page.click('#p14 .copy-link');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(`${site.url}documents/kianouri-confession-2012/#p14`);
+    expect(await page.textContent('#tool-status')).toContain('Link copied');
+    await page.close();
+  });
+  it('selecting words in a passage gives a text-fragment link to exactly that selection', async () => {
+    const page = await context.newPage();
+    await page.goto(`${site.url}documents/dimitrov-cable-1941/`);
+    await page.evaluate(() => {
+      const walker = document.createTreeWalker(document.querySelector('#p17 .passage-text')!, NodeFilter.SHOW_TEXT);
+      let text: Node | null = walker.nextNode();
+      while (text && !text.textContent!.includes('democratic figure')) text = walker.nextNode();
+      if (!text) throw new Error('words not found');
+      const start = text.textContent!.indexOf('democratic figure');
+      const range = document.createRange();
+      range.setStart(text, start);
+      range.setEnd(text, start + 'democratic figure'.length);
+      document.getSelection()!.removeAllRanges();
+      document.getSelection()!.addRange(range);
+    });
+    await page.waitForSelector('.copy-selection:not([hidden])');
+    await page.click('.copy-selection');
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    expect(link).toBe(`${site.url}documents/dimitrov-cable-1941/#p17:~:text=democratic%20figure`);
+    // Chromium honours the link: arriving there scrolls to the passage.
+    await page.goto('about:blank');
+    await page.goto(link);
+    expect(await page.$eval('#p17', (el) => el.getBoundingClientRect().top)).toBeLessThan(600);
+    await page.close();
+  });
+});
+
+describe('citations of the 1941 cable', () => {
+  it('Chicago (bibliography) and BibTeX match the hand-checked text', async () => {
+    const page = await context.newPage();
+    await page.goto(`${site.url}documents/dimitrov-cable-1941/`);
+    await page.click('#cite summary');
+    const chicago = await page.textContent('[data-cite="document"] pre[data-format="chicago-bibliography"]');
+    const url = `https://edition.example.org/documents/dimitrov-cable-1941/`;
+    expect(chicago).toBe(
+      `Dimitrov, Georgi. “Cable from Dimitrov to Stalin, Molotov, Beria, and Malenkov.” December 9, 1941. Translated from Russian. ` +
+        `Wilson Center Digital Archive (History and Public Policy Program). https://digitalarchive.wilsoncenter.org/document/cable-dimitrov-stalin-molotov-beria-and-malenkov. ` +
+        `In Iran, the Left and the Soviet Union: An Annotated Edition. ${url}. Accessed ${today()}.`,
+    );
+    const bibtex = await page.textContent('[data-cite="document"] pre[data-format="bibtex"]');
+    expect(bibtex).toBe(
+      [
+        '@unpublished{Dimitrov1941Cable,',
+        '\tauthor = {Dimitrov, Georgi},',
+        '\tyear = {1941},',
+        '\tmonth = {dec 9},',
+        '\tnote = {Translated from Russian. Original: https://digitalarchive.wilsoncenter.org/document/cable-dimitrov-stalin-molotov-beria-and-malenkov},',
+        '\ttitle = {Cable from {Dimitrov} to {Stalin}, {Molotov}, {Beria}, and {Malenkov}},',
+        '\ttype = {Cable},',
+        `\turl = {${url}},`,
+        `\thowpublished = {${url}},`,
+        '}',
+      ].join('\n'),
+    );
+    await page.close();
+  });
+  it('cite this passage gives the passage number and its link', async () => {
+    const page = await context.newPage();
+    await page.goto(`${site.url}documents/dimitrov-cable-1941/`);
+    await page.hover('#p17');
+    await page.click('#p17 .cite-passage-button');
+    const mla = await page.textContent('.cite-passage pre[data-format="mla"]');
+    expect(mla).toContain('par. 17, edition.example.org/documents/dimitrov-cable-1941/#p17. Accessed');
+    await page.close();
+  });
+  it('the page carries citation_* meta tags and schema.org JSON-LD', async () => {
+    const page = await context.newPage();
+    await page.goto(`${site.url}documents/dimitrov-cable-1941/`);
+    expect(await page.getAttribute('meta[name=citation_title]', 'content')).toBe('Cable from Dimitrov to Stalin, Molotov, Beria, and Malenkov');
+    expect(await page.getAttribute('meta[name=citation_author]', 'content')).toBe('Dimitrov, Georgi');
+    expect(await page.getAttribute('meta[name=citation_date]', 'content')).toBe('1941/12/09');
+    const ld = JSON.parse((await page.textContent('script[type="application/ld+json"]'))!);
+    expect(ld).toMatchObject({ '@type': 'ArchiveComponent', dateCreated: '1941-12-09', author: [{ name: 'Georgi Dimitrov' }] });
+    await page.close();
+  });
+});
+
+describe('handout', () => {
+  it('prints a range of passages with only their notes, as endnotes', async () => {
+    const page = await context.newPage();
+    await page.goto(`${site.url}documents/dimitrov-cable-1941/handout/?from=16&to=18`);
+    const visible = await page.$$eval('[data-passage]', (els) => els.filter((e) => !(e as HTMLElement).closest('[hidden]') && !(e as HTMLElement).hidden).map((e) => e.id));
+    expect(visible).toEqual(['p16', 'p17', 'p18']);
+    const notes = await page.$$eval('section[data-footnotes] > ol > li', (els) => els.filter((e) => !(e as HTMLElement).hidden).length);
+    const refs = await page.$$eval('#p16 a[data-footnote-ref], #p17 a[data-footnote-ref], #p18 a[data-footnote-ref]', (els) => els.length);
+    expect(notes).toBe(refs);
+    expect(notes).toBeGreaterThan(0);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.$eval('.handout-form', (e) => getComputedStyle(e).display)).toBe('none');
+    await page.close();
+  });
+});
+
+describe('entity previews', () => {
+  it('open on keyboard focus and close on Escape; the link still works', async () => {
+    const page = await context.newPage();
+    await page.goto(`${site.url}documents/kianouri-confession-2012/`);
+    const mention = page.locator('a[data-entity="person:kianouri"]').first();
+    await mention.focus();
+    await page.waitForSelector('#entity-preview:not([hidden])');
+    expect(await page.textContent('#entity-preview')).toContain('Noureddin Kianouri');
+    expect(await mention.getAttribute('aria-describedby')).toBe('entity-preview');
+    await page.keyboard.press('Escape');
+    expect(await page.$eval('#entity-preview', (e) => (e as HTMLElement).hidden)).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/people\/kianouri\/$/);
+    await page.close();
+  });
+});
