@@ -1,7 +1,6 @@
 /** Builds an edition with the real pipeline (Astro + Pagefind) into a temporary folder. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import type { Element, Root, RootContent } from 'hast';
@@ -16,7 +15,11 @@ export interface BuildResult {
 
 /** Runs `astro build` then the Pagefind step for the edition at `editionRoot`, into a fresh folder. */
 export function buildSite(editionRoot: string, opts: { base?: string; pagefind?: boolean } = {}): BuildResult {
-  const work = mkdtempSync(join(tmpdir(), 'edition-build-'));
+  // Inside the project: Astro keeps its prerender chunks next to an outDir under the working
+  // directory, but in one shared .astro/ folder for an outDir outside it, so concurrent builds
+  // with outside folders would overwrite each other's chunks.
+  mkdirSync(join(ROOT, '.builds'), { recursive: true });
+  const work = mkdtempSync(join(ROOT, '.builds', 'build-'));
   const dist = join(work, 'dist');
   const env = {
     ...process.env,

@@ -1,0 +1,307 @@
+/**
+ * `npm run bench -- --docs N`: the build benchmark (issue 10).
+ *
+ * 1. Generates, in a temporary folder, an edition of N documents shaped like the seeds
+ *    (scripts/bench/corpus.ts; deterministic for a given --seed).
+ * 2. Builds it with the real pipeline, each step a child process measured from outside
+ *    (scripts/bench/measure.ts): `astro build` with EDITION_ROOT/EDITION_GENERATED/EDITION_CACHE
+ *    into a temporary outDir, then `tsx scripts/index-search.ts <outDir>` (Pagefind). The load
+ *    phase (read + validate + segment + anchor + mentions, then MDX emission and search records)
+ *    is timed separately, inside its own process (scripts/bench/load.ts): it is part of the
+ *    Astro build's time too, not added to the total.
+ * 3. Builds the "floor" (scripts/bench/floor.ts): the same passages pre-rendered to HTML through
+ *    one Astro route in a tiny separate project.
+ * 4. Edits one note's body and rebuilds (Astro + Pagefind, same caches and outDir).
+ * 5. Prints JSON (only JSON with --json) and a table.
+ *
+ * Options: --docs N (100) --entries N (200) --seed N (1) --json --keep (keep the temporary
+ * folder) --dir <folder> (work there instead; must not exist) --profile <folder> (CPU-profile
+ * the full Astro build with node --cpu-prof; its timings are then not comparable)
+ * --no-warmup --sample-ms N (100: /proc sampling period for peak memory).
+ * Child processes run without CI in their environment (generated editions get their passage-id
+ * locks written before the measured runs, as a committed edition has them).
+ */
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { generateCorpus, type Corpus } from './bench/corpus.ts';
+import { writeFloorProject } from './bench/floor.ts';
+import { hasGnuTime, htmlStats, run, walk, type HtmlStats, type RunResult } from './bench/measure.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
+const TSX = join(ROOT, 'node_modules/tsx/dist/cli.mjs');
+
+interface Options {
+  docs: number;
+  entries: number;
+  seed: number;
+  json: boolean;
+  keep: boolean;
+  dir?: string;
+  profile?: string;
+  warmup: boolean;
+  sampleMs: number;
+}
+
+function parseArgs(argv: string[]): Options {
+  const o: Options = { docs: 100, entries: 200, seed: 1, json: false, keep: false, warmup: true, sampleMs: 100 };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`bench: ${a} needs a value`);
+      return v;
+    };
+    const count = (min: number) => {
+      const n = Number(value());
+      if (!Number.isInteger(n) || n < min) throw new Error(`bench: ${a} needs a whole number ≥ ${min}`);
+      return n;
+    };
+    if (a === '--docs') o.docs = count(1);
+    else if (a === '--entries') o.entries = count(4);
+    else if (a === '--seed') o.seed = count(0);
+    else if (a === '--sample-ms') o.sampleMs = count(10);
+    else if (a === '--json') o.json = true;
+    else if (a === '--keep') o.keep = true;
+    else if (a === '--no-warmup') o.warmup = false;
+    else if (a === '--dir') o.dir = resolve(value());
+    else if (a === '--profile') o.profile = resolve(value());
+    else if (a === '--help' || a === '-h') {
+      console.log('npm run bench -- [--docs N] [--entries N] [--seed N] [--json] [--keep] [--dir <folder>] [--profile <folder>] [--no-warmup] [--sample-ms N]');
+      process.exit(0);
+    } else throw new Error(`bench: unknown option ${a} (try --help)`);
+  }
+  return o;
+}
+
+const opts = parseArgs(process.argv.slice(2));
+const log = (s: string) => {
+  if (!opts.json) process.stderr.write(`bench: ${s}\n`);
+};
+const ms = (x: number) => Math.round(x);
+const mb = (bytes: number | undefined) => (bytes === undefined ? null : Math.round(bytes / 2 ** 20));
+
+// Work folder.
+let work: string;
+if (opts.dir) {
+  if (existsSync(opts.dir)) throw new Error(`bench: ${opts.dir} exists; give a new folder`);
+  mkdirSync(opts.dir, { recursive: true });
+  work = opts.dir;
+} else work = mkdtempSync(join(tmpdir(), 'edition-bench-'));
+const edition = join(work, 'edition');
+const dist = join(work, 'dist');
+
+/** The child environment: the project's Node first on PATH; no CI, test-runner or NODE_ENV settings. */
+function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
+  for (const k of Object.keys(env)) if (k === 'CI' || k === 'NODE_ENV' || k.startsWith('VITEST') || k === 'EDITION_ROOT' || k === 'EDITION_GENERATED' || k === 'EDITION_CACHE' || k === 'BASE') if (!(k in extra)) delete env[k];
+  env.PATH = `${join(ROOT, 'node_modules/.bin')}:${process.env.PATH ?? ''}`;
+  env.ASTRO_TELEMETRY_DISABLED = '1';
+  return env;
+}
+const env = childEnv({ EDITION_ROOT: edition, EDITION_GENERATED: join(work, 'mdx'), EDITION_CACHE: join(work, 'cache') });
+
+const fail = (what: string, r: RunResult): never => {
+  process.stderr.write(`${r.stdout}\n${r.stderr}\n`);
+  throw new Error(`bench: ${what} failed (exit ${r.status}); work folder kept at ${work}`);
+};
+
+/** Astro's own log: how long its build steps took, by its account. */
+function astroSteps(output: string) {
+  // eslint-disable-next-line no-control-regex
+  const text = output.replace(/\u001b\[[0-9;]*m/g, '');
+  const dur = (s: string) => (s.endsWith('ms') ? Number(s.slice(0, -2)) : Number(s.slice(0, -1)) * 1000);
+  const after = (marker: string, re: RegExp) => {
+    const at = text.indexOf(marker);
+    if (at === -1) return null;
+    const m = re.exec(text.slice(at));
+    return m ? dur(m[1]!) : null;
+  };
+  const vite = [...text.matchAll(/\[vite\] ✓ built in ([\d.]+m?s)/g)].map((m) => dur(m[1]!));
+  const built = /(\d+) page\(s\) built in ([\d.]+m?s)/.exec(text);
+  return {
+    collectBuildInfoMs: after('Collecting build info', /✓ Completed in ([\d.]+m?s)/),
+    viteMs: vite.length ? vite.reduce((a, b) => a + b, 0) : null,
+    generateRoutesMs: after('generating static routes', /✓ Completed in ([\d.]+m?s)/),
+    reportedTotalMs: built ? dur(built[2]!) : null,
+    reportedPages: built ? Number(built[1]) : null,
+  };
+}
+
+async function astroBuild(cwd: string, outDir: string, childEnvironment: NodeJS.ProcessEnv, profileDir?: string): Promise<RunResult> {
+  const nodeArgs = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
+  return run(process.execPath, [...nodeArgs, ASTRO, 'build', '--outDir', outDir], { cwd, env: childEnvironment, sampleMs: opts.sampleMs });
+}
+async function pagefindStep(outDir: string): Promise<RunResult> {
+  return run(process.execPath, [TSX, join(ROOT, 'scripts/index-search.ts'), outDir], { cwd: ROOT, env, sampleMs: opts.sampleMs });
+}
+async function loadStep(extra: string[] = []): Promise<{ r: RunResult; out: Record<string, unknown> }> {
+  const r = await run(process.execPath, [TSX, join(ROOT, 'scripts/bench/load.ts'), edition, ...extra], { cwd: ROOT, env, sampleMs: opts.sampleMs });
+  if (r.status !== 0) fail('the load step', r);
+  const out = JSON.parse(r.stdout.trim().split('\n').pop()!) as Record<string, unknown>;
+  if (out.errors !== 0) throw new Error(`bench: the generated edition has errors: ${JSON.stringify(out.firstErrors)}; work folder kept at ${work}`);
+  return { r, out };
+}
+const mem = (r: RunResult) => ({ peakTreeRssMB: mb(r.peakTreeRss), maxProcessRssMB: mb(r.maxProcessRss), cpuS: r.userS !== undefined && r.sysS !== undefined ? Math.round((r.userS + r.sysS) * 10) / 10 : null });
+const pageStats = (s: HtmlStats) => ({ pages: s.pages, totalBytes: s.totalBytes, avgBytes: s.avgBytes, maxBytes: s.maxBytes, maxPage: s.maxPage });
+
+let finished = false;
+try {
+  // 1. Corpus.
+  log(`generating ${opts.docs} documents in ${work}`);
+  const g0 = performance.now();
+  const corpus: Corpus = generateCorpus(edition, { docs: opts.docs, entries: opts.entries, seed: opts.seed });
+  const generateMs = performance.now() - g0;
+  log('writing passage-id locks and checking the generated edition');
+  await loadStep(['--write-locks']);
+
+  // Warm-up: a floor build of two pages, so that neither measured build pays for a cold disk cache.
+  if (opts.warmup) {
+    log('warm-up build');
+    const w = join(work, 'warmup');
+    writeFloorProject(w, corpus.documents.slice(0, 2), ROOT);
+    const r = await astroBuild(w, join(w, 'dist'), childEnv({}));
+    if (r.status !== 0) fail('the warm-up build', r);
+  }
+
+  // 2. The full build, phase by phase.
+  log('load phase (read, validate, segment, anchor, mentions; emit MDX; search records)');
+  const load = await loadStep();
+  log('astro build');
+  if (opts.profile) mkdirSync(opts.profile, { recursive: true });
+  const astro = await astroBuild(ROOT, dist, env, opts.profile);
+  if (astro.status !== 0) fail('astro build', astro);
+  log(`astro build: ${(astro.wallMs / 1000).toFixed(1)} s; pagefind`);
+  const pagefind = await pagefindStep(dist);
+  if (pagefind.status !== 0) fail('the Pagefind step', pagefind);
+  const files = walk(dist);
+  const html = htmlStats(files);
+  const docPages = htmlStats(files.filter((f) => /^documents\/[^/]+\/index\.html$/.test(f.path)));
+  const pagefindFiles = files.filter((f) => f.path.startsWith('pagefind/'));
+  const documentPagesBuilt = corpus.documents.filter((d) => existsSync(join(dist, 'documents', d.slug, 'index.html'))).length;
+  const entryFolders: Record<string, string> = { person: 'people', organization: 'organizations', place: 'places', event: 'events' };
+  const entryPagesBuilt = corpus.entries.filter((e) => existsSync(join(dist, entryFolders[e.kind]!, e.id, 'index.html'))).length;
+  const records = /pagefind: (\d+) records/.exec(pagefind.stdout);
+
+  // 3. The floor.
+  log('floor build (same passages, pre-rendered HTML, one Astro route)');
+  const floorDir = join(work, 'floor');
+  writeFloorProject(floorDir, corpus.documents, ROOT);
+  const floor = await astroBuild(floorDir, join(floorDir, 'dist'), childEnv({}));
+  if (floor.status !== 0) fail('the floor build', floor);
+  const floorHtml = htmlStats(walk(join(floorDir, 'dist')));
+
+  // 4. Rebuild after editing one note's body.
+  log(`rebuild after editing ${corpus.noteToEdit}`);
+  appendFileSync(join(edition, corpus.noteToEdit), '\nA sentence added by the benchmark before the rebuild.\n');
+  const reAstro = await astroBuild(ROOT, dist, env);
+  if (reAstro.status !== 0) fail('the rebuild', reAstro);
+  const rePagefind = await pagefindStep(dist);
+  if (rePagefind.status !== 0) fail('the rebuild’s Pagefind step', rePagefind);
+  const edited = readFileSync(join(dist, 'documents', corpus.noteToEdit.split('/')[2]!, 'index.html'), 'utf8').includes('A sentence added by the benchmark');
+
+  const totalMs = astro.wallMs + pagefind.wallMs;
+  const peakTree = Math.max(astro.peakTreeRss, pagefind.peakTreeRss);
+  const peakProcess = Math.max(astro.maxProcessRss ?? 0, pagefind.maxProcessRss ?? 0) || undefined;
+  const lo = load.out;
+  const version = (pkg: string) => {
+    try {
+      return (JSON.parse(readFileSync(join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
+    } catch {
+      return null;
+    }
+  };
+  const result = {
+    benchmark: 'edition build',
+    date: new Date().toISOString(),
+    options: { docs: opts.docs, entries: opts.entries, seed: opts.seed, profiled: Boolean(opts.profile), warmup: opts.warmup },
+    machine: {
+      nproc: Number(execFileSync('nproc', { encoding: 'utf8' }).trim()),
+      cpu: cpus()[0]?.model ?? null,
+      memoryGB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+      node: process.version,
+      astro: version('astro'),
+      pagefind: version('pagefind'),
+    },
+    method: {
+      wall: 'monotonic clock around each child process, from spawn to exit (Node start-up included)',
+      peakTreeRss: `sum of VmRSS over the child process and all descendants, sampled from /proc every ${opts.sampleMs} ms`,
+      maxProcessRss: hasGnuTime() ? 'GNU /usr/bin/time -v "Maximum resident set size" (the largest single process of the tree)' : 'unavailable: /usr/bin/time not installed',
+      load: 'scripts/bench/load.ts in its own process, timed inside it (excludes tsx start-up); the same work also runs inside astro build (integration, and again when pages call getEdition) and inside the Pagefind step, so it is NOT added to the total',
+      total: 'astro build + Pagefind step (what npm run build runs, minus npm itself)',
+    },
+    corpus: { ...corpus.counts, generateMs: ms(generateMs) },
+    full: {
+      load: {
+        processWallMs: ms(load.r.wallMs),
+        readMs: ms(lo.readMs as number),
+        buildEditionMs: ms(lo.buildEditionMs as number),
+        emitMdxMs: ms(lo.emitMdxMs as number),
+        searchRecordsMs: ms(lo.searchRecordsMs as number),
+        modelMs: ms((lo.readMs as number) + (lo.buildEditionMs as number)),
+        mdxBytes: lo.mdxBytes,
+        passages: lo.passages,
+        notes: lo.notes,
+        mentions: lo.mentions,
+        warnings: lo.warnings,
+        ...mem(load.r),
+      },
+      astro: { wallMs: ms(astro.wallMs), ...mem(astro), steps: astroSteps(`${astro.stdout}${astro.stderr}`) },
+      pagefind: { wallMs: ms(pagefind.wallMs), ...mem(pagefind), records: records ? Number(records[1]) : null },
+      totalMs: ms(totalMs),
+      peakTreeRssMB: mb(peakTree),
+      maxProcessRssMB: mb(peakProcess),
+      pages: html.pages,
+      documentPages: documentPagesBuilt,
+      entryPages: entryPagesBuilt,
+      html: pageStats(html),
+      documentHtml: pageStats(docPages),
+      pagefindBytes: pagefindFiles.reduce((n, f) => n + f.bytes, 0),
+      pagefindFiles: pagefindFiles.length,
+    },
+    floor: { wallMs: ms(floor.wallMs), ...mem(floor), steps: astroSteps(`${floor.stdout}${floor.stderr}`), html: pageStats(floorHtml) },
+    rebuild: { editedNote: corpus.noteToEdit, astroMs: ms(reAstro.wallMs), pagefindMs: ms(rePagefind.wallMs), totalMs: ms(reAstro.wallMs + rePagefind.wallMs), peakTreeRssMB: mb(Math.max(reAstro.peakTreeRss, rePagefind.peakTreeRss)), editShown: edited },
+    ratio: {
+      /** Full build (Astro + Pagefind) over the floor's Astro build. */
+      total: Math.round((totalMs / floor.wallMs) * 100) / 100,
+      astro: Math.round((astro.wallMs / floor.wallMs) * 100) / 100,
+      rebuild: Math.round(((reAstro.wallMs + rePagefind.wallMs) / floor.wallMs) * 100) / 100,
+      peakTreeRss: Math.round((peakTree / floor.peakTreeRss) * 100) / 100,
+      htmlBytesPerDocumentPage: Math.round((docPages.avgBytes / floorHtml.avgBytes) * 100) / 100,
+    },
+    work: opts.keep || opts.dir ? work : null,
+  };
+  finished = true;
+
+  if (opts.json) console.log(JSON.stringify(result, null, 2));
+  else {
+    const s = (x: number) => `${(x / 1000).toFixed(1)} s`;
+    const kb = (x: number) => `${(x / 1024).toFixed(1)} KB`;
+    const m = (x: number | null) => (x === null ? '–' : `${x} MB`);
+    const rows: [string, string, string, string][] = [
+      ['load + validate + anchor (model), in-process', s(result.full.load.modelMs), '–', ''],
+      ['  emit MDX / search records, in-process', `${s(result.full.load.emitMdxMs)} / ${s(result.full.load.searchRecordsMs)}`, '–', ''],
+      ['astro build (wall)', s(astro.wallMs), s(floor.wallMs), `${result.ratio.astro}×`],
+      ['Pagefind step (wall)', s(pagefind.wallMs), '–', ''],
+      ['total build (astro + Pagefind)', s(totalMs), s(floor.wallMs), `${result.ratio.total}×`],
+      ['rebuild after editing one note', s(reAstro.wallMs + rePagefind.wallMs), s(floor.wallMs), `${result.ratio.rebuild}×`],
+      ['peak RSS, process tree (sampled)', m(result.full.peakTreeRssMB), m(result.floor.peakTreeRssMB), `${result.ratio.peakTreeRss}×`],
+      ['peak RSS, largest process (GNU time)', m(result.full.maxProcessRssMB), m(result.floor.maxProcessRssMB), ''],
+      ['HTML pages', String(html.pages), String(floorHtml.pages), ''],
+      ['HTML bytes per page, average (all pages)', kb(html.avgBytes), kb(floorHtml.avgBytes), ''],
+      ['HTML bytes per document page, average', kb(docPages.avgBytes), kb(floorHtml.avgBytes), `${result.ratio.htmlBytesPerDocumentPage}×`],
+      ['HTML bytes per page, max', `${kb(html.maxBytes)} (${html.maxPage})`, kb(floorHtml.maxBytes), ''],
+      ['Pagefind index', `${(result.full.pagefindBytes / 2 ** 20).toFixed(1)} MB in ${result.full.pagefindFiles} files, ${result.full.pagefind.records} records`, '–', ''],
+    ];
+    console.log(JSON.stringify(result, null, 2));
+    console.log(`\n${opts.docs} documents (${corpus.counts.passages} passages, ${corpus.counts.notes} notes, ${corpus.counts.entries} register entries, ${corpus.counts.mentions} mentions); ${result.machine.nproc} cores, ${result.machine.memoryGB} GB, Node ${process.version}, Astro ${result.machine.astro}`);
+    console.log('\n| | full edition | floor | full / floor |\n|---|---|---|---|');
+    for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+  }
+} finally {
+  // A failed run keeps its folder for inspection.
+  if (finished && !opts.keep && !opts.dir) rmSync(work, { recursive: true, force: true });
+  else log(`work folder kept: ${work}`);
+}
