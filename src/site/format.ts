@@ -33,8 +33,16 @@ export function isoDate(d: DateSpec): string {
   return 'from' in d ? d.from : d.value;
 }
 
+/**
+ * The site's base path with a trailing slash (`/` or `/edition/`), from the same BASE variable
+ * that astro.config.mjs reads (import.meta.env.BASE_URL is not the base during prerendering).
+ */
+export function siteBase(): string {
+  const base = process.env.BASE ?? '/';
+  return `/${base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+}
+
 /** A site path under the configured base: `url('documents/')` → `/base/documents/`. */
 export function url(path: string): string {
-  const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
-  return `${base}${path.replace(/^\//, '')}`;
+  return `${siteBase()}${path.replace(/^\//, '')}`;
 }

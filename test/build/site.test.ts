@@ -3,7 +3,7 @@
  * text; every note once, as a footnote referenced from inside the passage it quotes;
  * characters significant to MDX and HTML rendered literally; nothing published on error.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { selectAll, select } from 'hast-util-select';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -78,9 +78,11 @@ describe('a source full of MDX- and HTML-significant characters', () => {
     }
     // The only scripts are the site's own bundled modules: nothing from the text.
     for (const s of selectAll('script', tree)) {
-      expect(s.properties.type).toBe('module');
-      expect(textOf(s)).not.toMatch(/alert|props\.secret/);
+      expect(['module', 'application/ld+json']).toContain(s.properties.type);
+      expect(textOf(s)).not.toMatch(/alert\(|props\.secret\}/);
     }
+    // JSON-LD carries the title as data: escaped so that no "</script>" can close it.
+    expect(textOf(select('script[type="application/ld+json"]', tree)!)).not.toContain('</');
     // The only links in the text are passage numbers, footnote references and register mentions.
     for (const a of selectAll('.passage-text a', text)) {
       const href = String(a.properties.href);
@@ -102,5 +104,22 @@ describe('an edition with an error', () => {
     expect(built.status).not.toBe(0);
     expect(built.output).toContain('annotations/notes/broken-2000/missing.md:2:8  error: The quote "words that are not there" is not in sources/broken-2000.txt.');
     expect(existsSync(built.dist) ? readdirSync(built.dist) : []).toEqual([]);
+  });
+});
+
+describe('a site built under a base path (GitHub Pages project site)', () => {
+  it('keeps every internal link, asset and search record under the base', () => {
+    const built = buildSite(LITERAL, { base: '/edition/' });
+    expect(built.status, built.output).toBe(0);
+    for (const path of ['', 'documents/literal-2000', 'people/somebody', 'search']) {
+      const tree = page(built.dist, path);
+      for (const el of selectAll('a[href], link[href], script[src], form[action]', tree)) {
+        const v = String(el.properties.href ?? el.properties.src ?? el.properties.action);
+        if (/^(https?:|mailto:|#)/.test(v)) continue;
+        expect(v, `${path}: ${v}`).toMatch(/^\/edition\//);
+      }
+    }
+    const entry = readFileSync(join(built.dist, 'pagefind/pagefind-entry.json'), 'utf8');
+    expect(entry).toContain('"version"');
   });
 });

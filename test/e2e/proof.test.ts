@@ -35,7 +35,7 @@ function htmlFiles(dir: string): string[] {
   return out.sort();
 }
 
-function validate(dir: string): { url: string; message: string; line?: number }[] {
+function validate(dir: string): { url: string; message: string; line: number | undefined }[] {
   const jar = join(ROOT, 'node_modules/vnu-jar/build/dist/vnu.jar');
   let out = '';
   try {

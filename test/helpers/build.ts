@@ -21,7 +21,7 @@ export function buildSite(editionRoot: string, opts: { base?: string; pagefind?:
   mkdirSync(join(ROOT, '.builds'), { recursive: true });
   const work = opts.work ?? mkdtempSync(join(ROOT, '.builds', 'build-'));
   const dist = join(work, 'dist');
-  const env = {
+  const env: Record<string, string | undefined> = {
     ...process.env,
     EDITION_ROOT: resolve(editionRoot),
     EDITION_GENERATED: join(work, 'mdx'),
