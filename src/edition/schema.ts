@@ -26,7 +26,7 @@ export const PartialDate = z
  * - `{ from, to, approximate?, note? }`: a range, `{ from: 2021-11-10, to: 2021-11-18 }`
  */
 export const DateSpec = z.union([
-  PartialDate.transform((value) => ({ value, approximate: false, alternatives: [] as string[] })),
+  PartialDate.transform((value) => ({ value, approximate: false, alternatives: [] as string[], note: undefined as string | undefined })),
   z.strictObject({
     value: PartialDate,
     /** "about": the date is approximate. Default false. */
