@@ -11,7 +11,7 @@ export function initSidenotes(): void {
   if (!text) return;
   const layer = document.createElement('div');
   layer.className = 'sidenotes';
-  layer.setAttribute('aria-hidden', 'true');
+  layer.inert = true; // a visual copy: out of the focus order and the accessibility tree
   text.append(layer);
   const place = () => {
     layer.replaceChildren();
