@@ -16,6 +16,8 @@ export default defineConfig({
   // is off because it would change the sources' quotes, dashes and ellipses.
   markdown: { processor: satteri({ features: { smartPunctuation: false } }) },
   devToolbar: { enabled: false },
+  // The dev server reloads on edition files (see src/integration); build outputs are not its business.
+  vite: { server: { watch: { ignored: ['**/.bench/**', '**/.builds/**', '**/dist/**', '**/screenshots/**', '**/test-results/**'] } } },
   // Separate caches let test builds of fixture editions run beside the main build.
   cacheDir: process.env.EDITION_CACHE ?? './node_modules/.astro',
 });

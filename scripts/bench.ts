@@ -23,7 +23,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateCorpus, type Corpus } from './bench/corpus.ts';
 import { writeFloorProject } from './bench/floor.ts';
@@ -89,7 +89,13 @@ if (opts.dir) {
   if (existsSync(opts.dir)) throw new Error(`bench: ${opts.dir} exists; give a new folder`);
   mkdirSync(opts.dir, { recursive: true });
   work = opts.dir;
-} else work = mkdtempSync(join(tmpdir(), 'edition-bench-'));
+} else {
+  // Inside the project (.bench/, ignored by git): Astro keeps its prerender chunks next to an
+  // outDir under the project, but in the project's one shared .astro/ folder for an outDir
+  // outside it, where a concurrent build (a test, a colleague's build) would overwrite them.
+  mkdirSync(join(ROOT, '.bench'), { recursive: true });
+  work = mkdtempSync(join(ROOT, '.bench', 'run-'));
+}
 const edition = join(work, 'edition');
 const dist = join(work, 'dist');
 
@@ -108,31 +114,59 @@ const fail = (what: string, r: RunResult): never => {
   throw new Error(`bench: ${what} failed (exit ${r.status}); work folder kept at ${work}`);
 };
 
-/** Astro's own log: how long its build steps took, by its account. */
-function astroSteps(output: string) {
+/**
+ * Astro's own account of its build steps: from its log ("Collecting build info … ✓ Completed in"
+ * counts from before the integrations' config hooks, so it includes the edition's load and MDX
+ * emission and the content-layer sync; "generating static routes … ✓ Completed in" is page
+ * rendering; "[vite] ✓ built in" the bundling) and from its timer file (ASTRO_TIMER_PATH).
+ */
+function astroSteps(output: string, timerFile: string) {
   // eslint-disable-next-line no-control-regex
   const text = output.replace(/\u001b\[[0-9;]*m/g, '');
-  const dur = (s: string) => (s.endsWith('ms') ? Number(s.slice(0, -2)) : Number(s.slice(0, -1)) * 1000);
+  const DURATION = '(\\d+m \\d+s|[\\d.]+ms|[\\d.]+s)';
+  const dur = (s: string) => {
+    const m = /^(\d+)m (\d+)s$/.exec(s);
+    if (m) return Number(m[1]) * 60_000 + Number(m[2]) * 1000;
+    return s.endsWith('ms') ? Number(s.slice(0, -2)) : Number(s.slice(0, -1)) * 1000;
+  };
   const after = (marker: string, re: RegExp) => {
     const at = text.indexOf(marker);
     if (at === -1) return null;
     const m = re.exec(text.slice(at));
     return m ? dur(m[1]!) : null;
   };
-  const vite = [...text.matchAll(/\[vite\] ✓ built in ([\d.]+m?s)/g)].map((m) => dur(m[1]!));
-  const built = /(\d+) page\(s\) built in ([\d.]+m?s)/.exec(text);
+  const vite = [...text.matchAll(new RegExp(`\\[vite\\] ✓ built in ${DURATION}`, 'g'))].map((m) => dur(m[1]!));
+  const built = new RegExp(`(\\d+) page\\(s\\) built in ${DURATION}`).exec(text);
+  let timer: Record<string, { elapsedTime: number; heapUsedTotal: number }> = {};
+  try {
+    timer = JSON.parse(readFileSync(timerFile, 'utf8')) as typeof timer;
+  } catch {
+    // no timer file (the build failed early)
+  }
+  const t = (name: string) => (timer[name] ? ms(timer[name].elapsedTime) : null);
+  const collect = after('Collecting build info', new RegExp(`✓ Completed in ${DURATION}`));
+  const sync = t('Sync content layer');
   return {
-    collectBuildInfoMs: after('Collecting build info', /✓ Completed in ([\d.]+m?s)/),
+    collectBuildInfoMs: collect,
+    syncContentLayerMs: sync,
+    /** Config hooks (the edition integration: load, validate, anchor, emit MDX) and route setup: "Collecting build info" minus the content sync. */
+    configHooksMs: collect !== null && sync !== null ? collect - sync : null,
     viteMs: vite.length ? vite.reduce((a, b) => a + b, 0) : null,
-    generateRoutesMs: after('generating static routes', /✓ Completed in ([\d.]+m?s)/),
+    prerenderBuildMs: t('Prerender build'),
+    clientBuildMs: t('Client build'),
+    generateRoutesMs: after('generating static routes', new RegExp(`✓ Completed in ${DURATION}`)),
     reportedTotalMs: built ? dur(built[2]!) : null,
     reportedPages: built ? Number(built[1]) : null,
+    heapAtEndMB: timer['Total build'] ? mb(timer['Total build'].heapUsedTotal) : null,
   };
 }
 
-async function astroBuild(cwd: string, outDir: string, childEnvironment: NodeJS.ProcessEnv, profileDir?: string): Promise<RunResult> {
+let timers = 0;
+async function astroBuild(cwd: string, outDir: string, childEnvironment: NodeJS.ProcessEnv, profileDir?: string): Promise<RunResult & { steps: ReturnType<typeof astroSteps> }> {
   const nodeArgs = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
-  return run(process.execPath, [...nodeArgs, ASTRO, 'build', '--outDir', outDir], { cwd, env: childEnvironment, sampleMs: opts.sampleMs });
+  const timerFile = join(work, `astro-timer-${++timers}.json`);
+  const r = await run(process.execPath, [...nodeArgs, ASTRO, 'build', '--outDir', outDir], { cwd, env: { ...childEnvironment, ASTRO_TIMER_PATH: timerFile }, sampleMs: opts.sampleMs });
+  return { ...r, steps: astroSteps(`${r.stdout}${r.stderr}`, timerFile) };
 }
 async function pagefindStep(outDir: string): Promise<RunResult> {
   return run(process.execPath, [TSX, join(ROOT, 'scripts/index-search.ts'), outDir], { cwd: ROOT, env, sampleMs: opts.sampleMs });
@@ -148,6 +182,7 @@ const mem = (r: RunResult) => ({ peakTreeRssMB: mb(r.peakTreeRss), maxProcessRss
 const pageStats = (s: HtmlStats) => ({ pages: s.pages, totalBytes: s.totalBytes, avgBytes: s.avgBytes, maxBytes: s.maxBytes, maxPage: s.maxPage });
 
 let finished = false;
+const loadBefore = loadavg()[0]!;
 try {
   // 1. Corpus.
   log(`generating ${opts.docs} documents in ${work}`);
@@ -224,6 +259,8 @@ try {
       node: process.version,
       astro: version('astro'),
       pagefind: version('pagefind'),
+      /** 1-minute load average before and after the run: other work on the machine skews timings. */
+      loadAverage: { before: Math.round(loadBefore * 100) / 100, after: Math.round(loadavg()[0]! * 100) / 100 },
     },
     method: {
       wall: 'monotonic clock around each child process, from spawn to exit (Node start-up included)',
@@ -248,7 +285,7 @@ try {
         warnings: lo.warnings,
         ...mem(load.r),
       },
-      astro: { wallMs: ms(astro.wallMs), ...mem(astro), steps: astroSteps(`${astro.stdout}${astro.stderr}`) },
+      astro: { wallMs: ms(astro.wallMs), ...mem(astro), steps: astro.steps },
       pagefind: { wallMs: ms(pagefind.wallMs), ...mem(pagefind), records: records ? Number(records[1]) : null },
       totalMs: ms(totalMs),
       peakTreeRssMB: mb(peakTree),
@@ -261,8 +298,8 @@ try {
       pagefindBytes: pagefindFiles.reduce((n, f) => n + f.bytes, 0),
       pagefindFiles: pagefindFiles.length,
     },
-    floor: { wallMs: ms(floor.wallMs), ...mem(floor), steps: astroSteps(`${floor.stdout}${floor.stderr}`), html: pageStats(floorHtml) },
-    rebuild: { editedNote: corpus.noteToEdit, astroMs: ms(reAstro.wallMs), pagefindMs: ms(rePagefind.wallMs), totalMs: ms(reAstro.wallMs + rePagefind.wallMs), peakTreeRssMB: mb(Math.max(reAstro.peakTreeRss, rePagefind.peakTreeRss)), editShown: edited },
+    floor: { wallMs: ms(floor.wallMs), ...mem(floor), steps: floor.steps, html: pageStats(floorHtml) },
+    rebuild: { editedNote: corpus.noteToEdit, astroMs: ms(reAstro.wallMs), astroSteps: reAstro.steps, pagefindMs: ms(rePagefind.wallMs), totalMs: ms(reAstro.wallMs + rePagefind.wallMs), peakTreeRssMB: mb(Math.max(reAstro.peakTreeRss, rePagefind.peakTreeRss)), editShown: edited },
     ratio: {
       /** Full build (Astro + Pagefind) over the floor's Astro build. */
       total: Math.round((totalMs / floor.wallMs) * 100) / 100,

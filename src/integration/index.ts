@@ -5,7 +5,8 @@
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { watch } from 'node:fs';
 import { formatProblem, EditionError } from '../edition/index.ts';
 import { generateEdition, generatedDir } from './generate.ts';
 import { bumpEditionVersion } from '../site/edition.ts';
@@ -25,23 +26,34 @@ export default function editionIntegration(): AstroIntegration {
         logger.info(`edition: ${edition.documents.length} documents, ${edition.documents.reduce((n, d) => n + d.notes.length, 0)} notes, ${edition.entries.size} register entries`);
       },
       'astro:server:setup': ({ server, logger }) => {
-        const watched = [`${root}/sources`, `${root}/annotations`];
-        server.watcher.add(watched);
-        const regenerate = (path: string) => {
-          if (!watched.some((w) => path.startsWith(w))) return;
+        // Watch the edition's own folders with node:fs (they may lie outside the project, or in
+        // folders Vite is told to ignore); debounce bursts of saves into one regeneration.
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const changed = new Set<string>();
+        const regenerate = () => {
           try {
             generateEdition(root, base, generatedDir());
             bumpEditionVersion();
-            logger.info(`edition regenerated after a change to ${path.slice(root.length + 1)}`);
+            logger.info(`edition regenerated after a change to ${[...changed].join(', ')}`);
             server.ws.send({ type: 'full-reload' });
           } catch (e) {
             if (e instanceof EditionError) for (const p of e.problems) logger.error(formatProblem(p));
-            else throw e;
+            else logger.error(String(e));
           }
+          changed.clear();
         };
-        server.watcher.on('change', regenerate);
-        server.watcher.on('add', regenerate);
-        server.watcher.on('unlink', regenerate);
+        for (const folder of ['sources', 'annotations']) {
+          try {
+            const watcher = watch(join(root, folder), { recursive: true }, (_event, name) => {
+              changed.add(`${folder}/${String(name)}`);
+              clearTimeout(timer);
+              timer = setTimeout(regenerate, 100);
+            });
+            server.httpServer?.on('close', () => watcher.close());
+          } catch {
+            logger.warn(`cannot watch ${folder}/: changes there need a restart`);
+          }
+        }
       },
     },
   };
