@@ -78,7 +78,7 @@ describe('a source full of MDX- and HTML-significant characters', () => {
     }
     // The only scripts are the site's own bundled modules: nothing from the text.
     for (const s of selectAll('script', tree)) {
-      expect(['module', 'application/ld+json']).toContain(s.properties.type);
+      expect([undefined, 'module', 'application/ld+json']).toContain(s.properties.type); // the theme snippet, the bundled modules, JSON-LD
       expect(textOf(s)).not.toMatch(/alert\(|props\.secret\}/);
     }
     // JSON-LD carries the title as data: escaped so that no "</script>" can close it.
