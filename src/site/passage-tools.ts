@@ -36,7 +36,22 @@ function accessedDate(): string {
   return new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
 }
 
+/** Footnote reference ⇄ note: following either link also moves keyboard focus there. */
+function focusFootnoteTargets(): void {
+  document.addEventListener('click', (e) => {
+    const a = e.target instanceof Element ? e.target.closest<HTMLAnchorElement>('a[data-footnote-ref], a[data-footnote-backref]') : null;
+    if (!a) return;
+    const target = document.getElementById(decodeURIComponent(a.hash.slice(1)));
+    if (!target) return;
+    // The note (an <li>) takes focus itself; a back-reference returns focus to the reference link.
+    const focusable = target;
+    if (!focusable.matches('a, button, [tabindex]')) focusable.tabIndex = -1;
+    requestAnimationFrame(() => focusable.focus());
+  });
+}
+
 export function initPassageTools(): void {
+  focusFootnoteTargets();
   const today = accessedDate();
   const fill = (root: ParentNode) => {
     for (const pre of root.querySelectorAll('pre')) if (pre.textContent?.includes(PLACEHOLDER)) pre.textContent = pre.textContent.replaceAll(PLACEHOLDER, today);

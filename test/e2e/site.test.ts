@@ -134,14 +134,19 @@ describe('passages, notes and reading', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
     await page.close();
   });
-  it('a footnote reference leads to its note and the note leads back', async () => {
+  it('a footnote reference moves focus to its note and the back-reference moves it back', async () => {
     const page = await open('documents/dimitrov-cable-1941/');
     const ref = page.locator('a[data-footnote-ref]').first();
     const href = (await ref.getAttribute('href'))!;
-    await ref.click();
+    const refId = await ref.getAttribute('id');
+    await ref.focus();
+    await page.keyboard.press('Enter');
     expect(new URL(page.url()).hash).toBe(href);
-    await page.locator(`${href} a[data-footnote-backref]`).click();
+    await page.waitForFunction((id) => document.activeElement?.id === id, href.slice(1));
+    await page.locator(`${href} a[data-footnote-backref]`).focus();
+    await page.keyboard.press('Enter');
     expect(new URL(page.url()).hash).toMatch(/^#user-content-fnref-/);
+    await page.waitForFunction((id) => document.activeElement?.id === id, refId);
     await page.close();
   });
   it('a mention links to its register entry', async () => {
