@@ -320,11 +320,13 @@ export function buildEdition(files: RawFile[], options: BuildOptions = {}): Edit
       continue;
     }
     checkCites(r.data.cites, f.path, parsed.locate);
-    for (const [i, a] of [...r.data.authors.map((a, i) => ['authors', i, a] as const), ...r.data.recipients.map((a, i) => ['recipients', i, a] as const)].map((x) => [x, x[2]] as const)) {
-      if (/^(person|organization|place|event):/.test(a) && !entries.has(a)) {
-        const { line, col } = parsed.locate([i[0], i[1]]);
-        problems.error(f.path, line, col, `Unknown register entry "${a}". Create ${entryPath(a)} or write the name as plain text.`);
-      }
+    for (const field of ['authors', 'recipients'] as const) {
+      r.data[field].forEach((name, i) => {
+        if (/^(person|organization|place|event):/.test(name) && !entries.has(name)) {
+          const { line, col } = parsed.locate([field, i]);
+          problems.error(f.path, line, col, `Unknown register entry "${name}". Create ${entryPath(name)} or write the name as plain text.`);
+        }
+      });
     }
     const segments = segment(parsed.body, r.data.passages);
     if (segments.length === 0) {
