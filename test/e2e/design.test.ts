@@ -1,22 +1,14 @@
 /** Reading design in Chromium: sidenotes beside their passage when wide, no horizontal overflow at 320 px, theme toggle. */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch } from '../helpers/browser.ts';
-import { buildSite, ROOT } from '../helpers/build.ts';
+import { seedDist } from '../helpers/build.ts';
 import { serve } from '../helpers/serve.ts';
 
 let browser: Browser;
 let site: Awaited<ReturnType<typeof serve>>;
 beforeAll(async () => {
-  let dist = join(ROOT, 'dist');
-  if (!existsSync(join(dist, 'index.html'))) {
-    const built = buildSite(ROOT);
-    if (built.status !== 0) throw new Error(built.output);
-    dist = built.dist;
-  }
-  site = await serve(dist);
+  site = await serve(seedDist());
   browser = await launch();
 });
 afterAll(async () => {

@@ -13,7 +13,7 @@ import { selectAll } from 'hast-util-select';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch } from '../helpers/browser.ts';
-import { buildSite, ROOT, type BuildResult } from '../helpers/build.ts';
+import { buildSite, ROOT, seedDist, type BuildResult } from '../helpers/build.ts';
 import { serve } from '../helpers/serve.ts';
 
 const counts = { pagesValidated: 0, linksFollowed: 0, fragmentsChecked: 0, payloadsTried: 0, hostilePagesOpened: 0, filesCompared: 0 };
@@ -50,12 +50,7 @@ function validate(dir: string): { url: string; message: string; line: number | u
 
 let main: string;
 beforeAll(() => {
-  main = join(ROOT, 'dist');
-  if (!existsSync(join(main, 'index.html'))) {
-    const built = buildSite(ROOT);
-    if (built.status !== 0) throw new Error(built.output);
-    main = built.dist;
-  }
+  main = seedDist();
 });
 
 describe('HTML validity', () => {

@@ -4,14 +4,12 @@
  * right to left, the skip link works, and axe-core finds no WCAG 2.2 A/AA violation.
  * Runs against dist/ (run `npm run build` first; built into a temporary folder if missing).
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEdition } from '../../src/edition/index.ts';
 import { launch } from '../helpers/browser.ts';
-import { buildSite, ROOT } from '../helpers/build.ts';
+import { ROOT, seedDist } from '../helpers/build.ts';
 import { serve } from '../helpers/serve.ts';
 
 const edition = loadEdition(ROOT);
@@ -21,13 +19,7 @@ let site: Awaited<ReturnType<typeof serve>>;
 let outside: string[] = [];
 
 beforeAll(async () => {
-  let dist = join(ROOT, 'dist');
-  if (!existsSync(join(dist, 'index.html')) || !existsSync(join(dist, 'pagefind/pagefind.js'))) {
-    const built = buildSite(ROOT);
-    if (built.status !== 0) throw new Error(built.output);
-    dist = built.dist;
-  }
-  site = await serve(dist);
+  site = await serve(seedDist());
   browser = await launch();
 });
 afterAll(async () => {

@@ -3,12 +3,10 @@
  * of the 1941 cable match hand-checked text, the handout prints a range with its notes, and
  * entity previews open on focus and close on Escape.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch } from '../helpers/browser.ts';
-import { buildSite, ROOT } from '../helpers/build.ts';
+import { seedDist } from '../helpers/build.ts';
 import { serve } from '../helpers/serve.ts';
 
 let browser: Browser;
@@ -16,13 +14,7 @@ let context: BrowserContext;
 let site: Awaited<ReturnType<typeof serve>>;
 
 beforeAll(async () => {
-  let dist = join(ROOT, 'dist');
-  if (!existsSync(join(dist, 'index.html'))) {
-    const built = buildSite(ROOT);
-    if (built.status !== 0) throw new Error(built.output);
-    dist = built.dist;
-  }
-  site = await serve(dist);
+  site = await serve(seedDist());
   browser = await launch();
   context = await browser.newContext();
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url.replace(/\/$/, '').replace(/(:\d+).*$/, '$1') });

@@ -1,6 +1,6 @@
 /** Builds an edition with the real pipeline (Astro + Pagefind) into a temporary folder. */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import type { Element, Root, RootContent } from 'hast';
@@ -51,4 +51,16 @@ export function textOf(node: Root | RootContent, skipFootnoteRefs = true): strin
   if (node.type !== 'element' && node.type !== 'root') return '';
   if (skipFootnoteRefs && node.type === 'element' && node.tagName === 'sup' && (node.children as Element[]).some((c) => c.type === 'element' && c.properties?.dataFootnoteRef !== undefined)) return '';
   return node.children.map((c) => textOf(c, skipFootnoteRefs)).join('');
+}
+
+/**
+ * The built seed edition for browser tests: `dist/` when `npm run build` has made it
+ * (as in CI), otherwise a fresh build in a temporary folder.
+ */
+export function seedDist(): string {
+  const dist = join(ROOT, 'dist');
+  if (existsSync(join(dist, 'index.html')) && existsSync(join(dist, 'pagefind/pagefind.js'))) return dist;
+  const built = buildSite(ROOT);
+  if (built.status !== 0) throw new Error(built.output);
+  return built.dist;
 }
