@@ -14,7 +14,9 @@ export default defineConfig({
   integrations: [edition(), mdx()],
   // Sätteri (Astro's native processor) gives GFM footnotes and heading ids; smart punctuation
   // is off because it would change the sources' quotes, dashes and ellipses.
-  markdown: { processor: satteri({ features: { smartPunctuation: false } }) },
+  // Footnote ids are `fn-<note-id>` and `fnref-<note-id>` (no clobber prefix: note ids are
+  // file names, lower-case words and hyphens, and cannot clobber page globals).
+  markdown: { processor: satteri({ features: { smartPunctuation: false, gfm: { footnotes: { clobberPrefix: '' } } } }) },
   devToolbar: { enabled: false },
   // The dev server reloads on edition files (see src/integration); build outputs are not its business.
   vite: { server: { watch: { ignored: ['**/.bench/**', '**/.builds/**', '**/dist/**', '**/screenshots/**', '**/test-results/**'] } } },

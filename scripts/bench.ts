@@ -22,7 +22,7 @@
  * locks written before the measured runs, as a committed edition has them).
  */
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateCorpus, type Corpus } from './bench/corpus.ts';
@@ -99,6 +99,22 @@ if (opts.dir) {
 const edition = join(work, 'edition');
 const dist = join(work, 'dist');
 
+/**
+ * The site is built from a snapshot of the project (src/, scripts/, public/, astro.config.mjs,
+ * package.json, tsconfig.json; node_modules linked), not from the project itself: Astro writes
+ * `.astro/content-modules.mjs` (the map from content entries to their compiled modules) into
+ * the project root, so a build running at the same time from the same root (a test, a
+ * colleague's build or dev server) overwrites it and this build's pages fail with
+ * "UnknownContentCollectionError: Unexpected error while rendering". The snapshot also keeps
+ * the measured code fixed for the whole run while others edit src/.
+ */
+const site = join(work, 'site');
+mkdirSync(site, { recursive: true });
+for (const name of ['src', 'scripts', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
+  if (existsSync(join(ROOT, name))) cpSync(join(ROOT, name), join(site, name), { recursive: true });
+}
+symlinkSync(join(ROOT, 'node_modules'), join(site, 'node_modules'), 'dir');
+
 /** The child environment: the project's Node first on PATH; no CI, test-runner or NODE_ENV settings. */
 function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
@@ -144,6 +160,17 @@ function astroSteps(output: string, timerFile: string) {
     // no timer file (the build failed early)
   }
   const t = (name: string) => (timer[name] ? ms(timer[name].elapsedTime) : null);
+  // Render time of each page, by route shape (documents/*/, documents/*/handout/, people/*/…).
+  const routes: Record<string, { pages: number; totalMs: number; maxMs: number }> = {};
+  for (const m of text.matchAll(new RegExp(`[├└]─ (\\S+) \\(\\+${DURATION}\\)`, 'g'))) {
+    const parts = m[1]!.split('/');
+    const shape = parts.length >= 4 ? [parts[1], '*', ...parts.slice(3)].join('/') : m[1]!.slice(1);
+    const r = (routes[shape] ??= { pages: 0, totalMs: 0, maxMs: 0 });
+    const d = dur(m[2]!);
+    r.pages++;
+    r.totalMs += d;
+    r.maxMs = Math.max(r.maxMs, d);
+  }
   const collect = after('Collecting build info', new RegExp(`✓ Completed in ${DURATION}`));
   const sync = t('Sync content layer');
   return {
@@ -155,6 +182,7 @@ function astroSteps(output: string, timerFile: string) {
     prerenderBuildMs: t('Prerender build'),
     clientBuildMs: t('Client build'),
     generateRoutesMs: after('generating static routes', new RegExp(`✓ Completed in ${DURATION}`)),
+    renderByRoute: Object.fromEntries(Object.entries(routes).sort((x, y) => y[1].totalMs - x[1].totalMs).map(([k, v]) => [k, { ...v, totalMs: ms(v.totalMs) }])),
     reportedTotalMs: built ? dur(built[2]!) : null,
     reportedPages: built ? Number(built[1]) : null,
     heapAtEndMB: timer['Total build'] ? mb(timer['Total build'].heapUsedTotal) : null,
@@ -169,10 +197,10 @@ async function astroBuild(cwd: string, outDir: string, childEnvironment: NodeJS.
   return { ...r, steps: astroSteps(`${r.stdout}${r.stderr}`, timerFile) };
 }
 async function pagefindStep(outDir: string): Promise<RunResult> {
-  return run(process.execPath, [TSX, join(ROOT, 'scripts/index-search.ts'), outDir], { cwd: ROOT, env, sampleMs: opts.sampleMs });
+  return run(process.execPath, [TSX, join(site, 'scripts/index-search.ts'), outDir], { cwd: site, env, sampleMs: opts.sampleMs });
 }
 async function loadStep(extra: string[] = []): Promise<{ r: RunResult; out: Record<string, unknown> }> {
-  const r = await run(process.execPath, [TSX, join(ROOT, 'scripts/bench/load.ts'), edition, ...extra], { cwd: ROOT, env, sampleMs: opts.sampleMs });
+  const r = await run(process.execPath, [TSX, join(site, 'scripts/bench/load.ts'), edition, ...extra], { cwd: site, env, sampleMs: opts.sampleMs });
   if (r.status !== 0) fail('the load step', r);
   const out = JSON.parse(r.stdout.trim().split('\n').pop()!) as Record<string, unknown>;
   if (out.errors !== 0) throw new Error(`bench: the generated edition has errors: ${JSON.stringify(out.firstErrors)}; work folder kept at ${work}`);
@@ -206,7 +234,7 @@ try {
   const load = await loadStep();
   log('astro build');
   if (opts.profile) mkdirSync(opts.profile, { recursive: true });
-  const astro = await astroBuild(ROOT, dist, env, opts.profile);
+  const astro = await astroBuild(site, dist, env, opts.profile);
   if (astro.status !== 0) fail('astro build', astro);
   log(`astro build: ${(astro.wallMs / 1000).toFixed(1)} s; pagefind`);
   const pagefind = await pagefindStep(dist);
@@ -231,7 +259,7 @@ try {
   // 4. Rebuild after editing one note's body.
   log(`rebuild after editing ${corpus.noteToEdit}`);
   appendFileSync(join(edition, corpus.noteToEdit), '\nA sentence added by the benchmark before the rebuild.\n');
-  const reAstro = await astroBuild(ROOT, dist, env);
+  const reAstro = await astroBuild(site, dist, env);
   if (reAstro.status !== 0) fail('the rebuild', reAstro);
   const rePagefind = await pagefindStep(dist);
   if (rePagefind.status !== 0) fail('the rebuild’s Pagefind step', rePagefind);
@@ -268,6 +296,7 @@ try {
       maxProcessRss: hasGnuTime() ? 'GNU /usr/bin/time -v "Maximum resident set size" (the largest single process of the tree)' : 'unavailable: /usr/bin/time not installed',
       load: 'scripts/bench/load.ts in its own process, timed inside it (excludes tsx start-up); the same work also runs inside astro build (integration, and again when pages call getEdition) and inside the Pagefind step, so it is NOT added to the total',
       total: 'astro build + Pagefind step (what npm run build runs, minus npm itself)',
+      isolation: 'the site is built from a snapshot of src/, public/ and the config taken at the start of the run, in its own project root (see scripts/bench.ts)',
     },
     corpus: { ...corpus.counts, generateMs: ms(generateMs) },
     full: {

@@ -116,6 +116,6 @@ export function citations(doc: EditionDocument, edition: Edition, editionUrl: st
   const cite = new Cite({ ...item, accessed: undefined });
   const apa = String(cite.format('bibliography', { format: 'text', template: 'apa', lang: 'en-US' })).trim();
   const bibtex = String(cite.format('bibtex')).trim();
-  const cslJson = JSON.stringify([item], null, 2);
+  const cslJson = JSON.stringify([item]);
   return { chicagoNote, chicagoBibliography, mla, apa, bibtex, cslJson };
 }

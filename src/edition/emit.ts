@@ -11,7 +11,7 @@ import { ENTITY_KINDS, type EntityKind } from './edition.js';
 import { escapeAttr, escapeMdxText } from './escape.js';
 import { toSafeMdx, type EntityHref } from './markdown.js';
 import { NOTE_KINDS } from './schema.js';
-import { shortCitation } from './works.js';
+import { sourceLabel } from './works.js';
 
 /** Options for emission. */
 export interface EmitOptions {
@@ -48,7 +48,7 @@ function passageContent(p: Passage, doc: EditionDocument, notes: Note[], edition
     marks.push({
       start: m.start,
       end: m.end,
-      open: `<a class="mention" href="${escapeAttr(href(m.ref))}" data-entity="${escapeAttr(m.ref)}">`,
+      open: `<a href="${escapeAttr(href(m.ref))}" data-entity="${escapeAttr(m.ref)}">`,
       close: '</a>',
     });
   }
@@ -104,29 +104,30 @@ function passageContent(p: Passage, doc: EditionDocument, notes: Note[], edition
 function passageElement(p: Passage, doc: EditionDocument, edition: Edition, href: EntityHref): string {
   const tag = p.role === 'heading' ? 'h2' : p.role === 'comment-title' ? 'h3' : 'p';
   const lang = p.lang !== (doc.meta.languages[0] ?? 'en') || p.dir === 'rtl' ? ` lang="${escapeAttr(p.lang)}" dir="${p.dir}"` : '';
-  const pagefind = p.role === 'boilerplate' ? ' data-pagefind-ignore="all"' : '';
   const content = passageContent(p, doc, doc.notes, edition, href);
   // Ids of deleted passages that now lead here: old links still land on the nearest surviving passage.
   const former = [...doc.tombstones].filter(([, to]) => to === p.id).map(([id]) => `<span class="passage-former-id" id="${id}"></span>`).join('');
   return (
-    `<${tag} class="passage passage--${p.role}" id="${p.id}" data-passage="${escapeAttr(p.n)}"${pagefind}>${former}` +
+    `<${tag} class="${p.role === 'text' ? 'passage' : `passage passage--${p.role}`}" id="${p.id}" data-passage="${escapeAttr(p.n)}">${former}` +
     `<a class="passage-number" href="#${p.id}" aria-label="Passage ${escapeAttr(p.n)}">${escapeMdxText(p.n)}</a> ` +
     `<span class="passage-text"${lang}>${content}</span></${tag}>`
   );
 }
 
 /** One footnote definition: the kind's label, the body, then the works cited. */
-function footnote(n: Note, edition: Edition, href: EntityHref): string {
+function footnote(n: Note, edition: Edition, href: EntityHref, worksHref: string): string {
   const label = NOTE_KINDS[n.kind];
   const body = toSafeMdx(n.body, href);
   const cites = n.cites
     .map((c) => {
       const w = edition.works[c.work];
       if (!w) return '';
-      const { text, url } = shortCitation(w, c.at);
-      return url ? `<a href="${escapeAttr(url)}">${escapeMdxText(text)}</a>` : escapeMdxText(text);
+      const label = sourceLabel(w, c.at);
+      const target = w.url ?? `${worksHref}#${c.work}`;
+      return `<a href="${escapeAttr(target)}">${escapeMdxText(label)}</a>`;
     })
     .filter(Boolean);
+  // Short labels keep pages light; the full references are on the works-cited page.
   const sources = cites.length ? `\n\n<span class="note-sources">Sources: ${cites.join('; ')}.</span>` : '';
   const text = `<span class="note-kind" data-kind="${n.kind}">${escapeMdxText(label)}</span> ${body}${sources}`;
   // Continuation lines of a footnote definition are indented by four spaces.
@@ -152,7 +153,7 @@ export function emitDocumentMdx(doc: EditionDocument, edition: Edition, options:
       if (p.boilerplate !== undefined) {
         const end = Math.min(to, groupEnd(k, (x) => x.boilerplate));
         const label = doc.boilerplate[p.boilerplate]!.label;
-        lines.push(`<details class="boilerplate" data-pagefind-ignore="all">`, `<summary>${escapeMdxText(label)} <span class="boilerplate-hint">(not part of the document: ¶${escapeMdxText(ps[k]!.n)}${end - k > 1 ? `–${escapeMdxText(ps[end - 1]!.n)}` : ''})</span></summary>`);
+        lines.push(`<details class="boilerplate">`, `<summary>${escapeMdxText(label)} <span class="boilerplate-hint">(not part of the document: ¶${escapeMdxText(ps[k]!.n)}${end - k > 1 ? `–${escapeMdxText(ps[end - 1]!.n)}` : ''})</span></summary>`);
         for (let m = k; m < end; m++) lines.push(passageElement(ps[m]!, doc, edition, href));
         lines.push(`</details>`, '');
         k = end;
@@ -188,7 +189,9 @@ export function emitDocumentMdx(doc: EditionDocument, edition: Edition, options:
   const notes = doc.notes;
   if (notes.length) {
     lines.push('');
-    for (const n of notes) lines.push(footnote(n, edition, href), '');
+    const base = options.base ?? '/';
+    const worksHref = `${base.endsWith('/') ? base : `${base}/`}works/`;
+    for (const n of notes) lines.push(footnote(n, edition, href, worksHref), '');
   }
   return `${lines.join('\n').trimEnd()}\n`;
 }

@@ -14,7 +14,7 @@ export { escapeMdxText, escapeHtml } from './escape.js';
 export { checkMarkdown, toSafeHtml, toSafeMdx } from './markdown.js';
 export { EditionError, formatProblem, formatProblemForGitHub, sortProblems, type Problem, type Severity } from './problems.js';
 export { NOTE_KINDS, type DateSpec, type SourceMeta, type NoteKind, type Work, type EntryMeta } from './schema.js';
-export { shortCitation, displayName } from './works.js';
+export { shortCitation, displayName, sourceLabel } from './works.js';
 export { scaffoldNote, type ScaffoldResult } from './scaffold.js';
 export { searchRecords, type SearchRecord } from './search-records.js';
 export { ACCESSED_PLACEHOLDER, citations, cslItem, EDITION_TITLE, type Citations } from './cite.js';

@@ -18,3 +18,18 @@ export function shortCitation(work: Work, at?: string): { text: string; title: s
 
 /** The keys a list of citations refers to. */
 export const citedKeys = (cites: Citation[]) => cites.map((c) => c.work);
+
+/**
+ * A short label for a work in a note's sources: "Abrahamian 1999", "Amnesty International 1990",
+ * "BBC Persian 2012"; without author or date, the container or the first words of the title.
+ */
+export function sourceLabel(work: Work, at?: string): string {
+  const family = (a: string) => (/,/.test(a) ? a.split(',')[0]!.trim() : a);
+  const authors = work.author.filter((a) => !/contributors/i.test(a));
+  const who = authors.length > 2 ? `${family(authors[0]!)} et al.` : authors.map(family).join(' and ');
+  const words = work.title.split(/\s+/);
+  const short = words.length > 6 ? `${words.slice(0, 6).join(' ')}…` : work.title;
+  const name = who || (work.author.length ? `${short} (${work.container ?? 'wiki'})` : work.container || work.publisher || short);
+  const year = work.date ? work.date.slice(0, 4) : '';
+  return `${name}${year ? ` ${year}` : ''}${at ? `, ${at}` : ''}`;
+}

@@ -24,12 +24,12 @@ function checkPassagesAndNotes(edition: Edition, dist: string) {
       expect(textOf(select('.passage-text', el)!), `${doc.slug} ¶${p.n}`).toBe(p.text);
     });
     const items = selectAll('section[data-footnotes] > ol > li', tree);
-    expect(items.map((li) => li.properties.id).sort(), doc.slug).toEqual(doc.notes.map((n) => `user-content-fn-${n.id}`).sort());
+    expect(items.map((li) => li.properties.id).sort(), doc.slug).toEqual(doc.notes.map((n) => `fn-${n.id}`).sort());
     for (const n of doc.notes) {
-      const refs = selectAll(`a[href="#user-content-fn-${n.id}"]`, tree);
+      const refs = selectAll(`a[href="#fn-${n.id}"]`, tree);
       expect(refs, `${doc.slug}/${n.id}`).toHaveLength(1);
       const host = select(`#${n.passage}`, tree)!;
-      expect(select(`a[href="#user-content-fn-${n.id}"]`, host), `${n.id} is referenced from inside ¶${n.passage}`).not.toBeNull();
+      expect(select(`a[href="#fn-${n.id}"]`, host), `${n.id} is referenced from inside ¶${n.passage}`).not.toBeNull();
     }
   }
 }
@@ -86,12 +86,12 @@ describe('a source full of MDX- and HTML-significant characters', () => {
     // The only links in the text are passage numbers, footnote references and register mentions.
     for (const a of selectAll('.passage-text a', text)) {
       const href = String(a.properties.href);
-      expect(href.startsWith('#user-content-fn-') || href.startsWith('/people/'), href).toBe(true);
+      expect(href.startsWith('#fn-') || href.startsWith('/people/'), href).toBe(true);
     }
   });
   it('note bodies show raw HTML and MDX braces as text', () => {
     const tree = page(built.dist, 'documents/literal-2000');
-    const note = select('#user-content-fn-braces', tree)!;
+    const note = select('#fn-braces', tree)!;
     expect(textOf(note)).toContain('A note with <b>raw HTML</b>, {an expression}, an <script>alert(1)</script>');
     expect(selectAll('script, b', note)).toEqual([]);
     expect(select('a[href="/people/somebody/"]', note)).not.toBeNull();

@@ -137,7 +137,7 @@ describe('passages, notes and reading', () => {
     await page.waitForFunction((id) => document.activeElement?.id === id, href.slice(1));
     await page.locator(`${href} a[data-footnote-backref]`).focus();
     await page.keyboard.press('Enter');
-    expect(new URL(page.url()).hash).toMatch(/^#user-content-fnref-/);
+    expect(new URL(page.url()).hash).toMatch(/^#fnref-/);
     await page.waitForFunction((id) => document.activeElement?.id === id, refId);
     await page.close();
   });
