@@ -1,23 +1,25 @@
 /**
- * `npm run bench -- --docs N`: the build benchmark (issue 10).
+ * `npm run bench -- --docs N`: the build benchmark (issue 10). See docs/performance.md.
  *
- * 1. Generates, in a temporary folder, an edition of N documents shaped like the seeds
- *    (scripts/bench/corpus.ts; deterministic for a given --seed).
+ * 1. Generates an edition of N documents shaped like the seeds (scripts/bench/corpus.ts;
+ *    deterministic for a given --seed) in a work folder, .bench/run-XXXXXX/ (ignored by git).
  * 2. Builds it with the real pipeline, each step a child process measured from outside
  *    (scripts/bench/measure.ts): `astro build` with EDITION_ROOT/EDITION_GENERATED/EDITION_CACHE
- *    into a temporary outDir, then `tsx scripts/index-search.ts <outDir>` (Pagefind). The load
- *    phase (read + validate + segment + anchor + mentions, then MDX emission and search records)
- *    is timed separately, inside its own process (scripts/bench/load.ts): it is part of the
- *    Astro build's time too, not added to the total.
+ *    into an outDir in the work folder, from a snapshot of the project (see `site` below), then
+ *    `tsx scripts/index-search.ts <outDir>` (Pagefind). The load phase (read + validate +
+ *    segment + anchor + mentions, then MDX emission and search records) is timed separately,
+ *    inside its own process (scripts/bench/load.ts): the same work happens inside the Astro
+ *    build and the Pagefind step, so it is not added to the total.
  * 3. Builds the "floor" (scripts/bench/floor.ts): the same passages pre-rendered to HTML through
  *    one Astro route in a tiny separate project.
  * 4. Edits one note's body and rebuilds (Astro + Pagefind, same caches and outDir).
  * 5. Prints JSON (only JSON with --json) and a table.
  *
- * Options: --docs N (100) --entries N (200) --seed N (1) --json --keep (keep the temporary
- * folder) --dir <folder> (work there instead; must not exist) --profile <folder> (CPU-profile
- * the full Astro build with node --cpu-prof; its timings are then not comparable)
- * --no-warmup --sample-ms N (100: /proc sampling period for peak memory).
+ * Options: --docs N (100) --entries N (200) --seed N (1) --json --keep (keep the work folder)
+ * --dir <folder> (work there instead; must not exist) --profile <folder> (CPU-profile the full
+ * Astro build with node --cpu-prof; its timings are then not comparable) --no-warmup
+ * --no-load-phase --no-rebuild (for very large runs) --sample-ms N (100: /proc sampling period
+ * for peak memory).
  * Child processes run without CI in their environment (generated editions get their passage-id
  * locks written before the measured runs, as a committed edition has them).
  */
@@ -43,10 +45,13 @@ interface Options {
   profile?: string;
   warmup: boolean;
   sampleMs: number;
+  /** Skip the standalone load phase / the rebuild (for very large runs). */
+  loadPhase: boolean;
+  rebuild: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { docs: 100, entries: 200, seed: 1, json: false, keep: false, warmup: true, sampleMs: 100 };
+  const o: Options = { docs: 100, entries: 200, seed: 1, json: false, keep: false, warmup: true, sampleMs: 100, loadPhase: true, rebuild: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => {
@@ -66,10 +71,12 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--json') o.json = true;
     else if (a === '--keep') o.keep = true;
     else if (a === '--no-warmup') o.warmup = false;
+    else if (a === '--no-load-phase') o.loadPhase = false;
+    else if (a === '--no-rebuild') o.rebuild = false;
     else if (a === '--dir') o.dir = resolve(value());
     else if (a === '--profile') o.profile = resolve(value());
     else if (a === '--help' || a === '-h') {
-      console.log('npm run bench -- [--docs N] [--entries N] [--seed N] [--json] [--keep] [--dir <folder>] [--profile <folder>] [--no-warmup] [--sample-ms N]');
+      console.log('npm run bench -- [--docs N] [--entries N] [--seed N] [--json] [--keep] [--dir <folder>] [--profile <folder>] [--no-warmup] [--no-load-phase] [--no-rebuild] [--sample-ms N]');
       process.exit(0);
     } else throw new Error(`bench: unknown option ${a} (try --help)`);
   }
@@ -231,7 +238,7 @@ try {
 
   // 2. The full build, phase by phase.
   log('load phase (read, validate, segment, anchor, mentions; emit MDX; search records)');
-  const load = await loadStep();
+  const load = opts.loadPhase ? await loadStep() : null;
   log('astro build');
   if (opts.profile) mkdirSync(opts.profile, { recursive: true });
   const astro = await astroBuild(site, dist, env, opts.profile);
@@ -257,18 +264,31 @@ try {
   const floorHtml = htmlStats(walk(join(floorDir, 'dist')));
 
   // 4. Rebuild after editing one note's body.
-  log(`rebuild after editing ${corpus.noteToEdit}`);
-  appendFileSync(join(edition, corpus.noteToEdit), '\nA sentence added by the benchmark before the rebuild.\n');
-  const reAstro = await astroBuild(site, dist, env);
-  if (reAstro.status !== 0) fail('the rebuild', reAstro);
-  const rePagefind = await pagefindStep(dist);
-  if (rePagefind.status !== 0) fail('the rebuild’s Pagefind step', rePagefind);
-  const edited = readFileSync(join(dist, 'documents', corpus.noteToEdit.split('/')[2]!, 'index.html'), 'utf8').includes('A sentence added by the benchmark');
+  let rebuild: { editedNote: string; astroMs: number; astroSteps: ReturnType<typeof astroSteps>; pagefindMs: number; totalMs: number; peakTreeRssMB: number | null; editShown: boolean } | null = null;
+  if (opts.rebuild) {
+    log(`rebuild after editing ${corpus.noteToEdit}`);
+    appendFileSync(join(edition, corpus.noteToEdit), '\nA sentence added by the benchmark before the rebuild.\n');
+    const reAstro = await astroBuild(site, dist, env);
+    if (reAstro.status !== 0) fail('the rebuild', reAstro);
+    const rePagefind = await pagefindStep(dist);
+    if (rePagefind.status !== 0) fail('the rebuild’s Pagefind step', rePagefind);
+    const editShown = readFileSync(join(dist, 'documents', corpus.noteToEdit.split('/')[2]!, 'index.html'), 'utf8').includes('A sentence added by the benchmark');
+    rebuild = {
+      editedNote: corpus.noteToEdit,
+      astroMs: ms(reAstro.wallMs),
+      astroSteps: reAstro.steps,
+      pagefindMs: ms(rePagefind.wallMs),
+      totalMs: ms(reAstro.wallMs + rePagefind.wallMs),
+      peakTreeRssMB: mb(Math.max(reAstro.peakTreeRss, rePagefind.peakTreeRss)),
+      editShown,
+    };
+  }
 
   const totalMs = astro.wallMs + pagefind.wallMs;
   const peakTree = Math.max(astro.peakTreeRss, pagefind.peakTreeRss);
   const peakProcess = Math.max(astro.maxProcessRss ?? 0, pagefind.maxProcessRss ?? 0) || undefined;
-  const lo = load.out;
+  const lo = load?.out;
+  const num = (k: string) => (lo ? ms(lo[k] as number) : null);
   const version = (pkg: string) => {
     try {
       return (JSON.parse(readFileSync(join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
@@ -279,7 +299,7 @@ try {
   const result = {
     benchmark: 'edition build',
     date: new Date().toISOString(),
-    options: { docs: opts.docs, entries: opts.entries, seed: opts.seed, profiled: Boolean(opts.profile), warmup: opts.warmup },
+    options: { docs: opts.docs, entries: opts.entries, seed: opts.seed, profiled: Boolean(opts.profile), warmup: opts.warmup, loadPhase: opts.loadPhase, rebuild: opts.rebuild },
     machine: {
       nproc: Number(execFileSync('nproc', { encoding: 'utf8' }).trim()),
       cpu: cpus()[0]?.model ?? null,
@@ -300,20 +320,23 @@ try {
     },
     corpus: { ...corpus.counts, generateMs: ms(generateMs) },
     full: {
-      load: {
-        processWallMs: ms(load.r.wallMs),
-        readMs: ms(lo.readMs as number),
-        buildEditionMs: ms(lo.buildEditionMs as number),
-        emitMdxMs: ms(lo.emitMdxMs as number),
-        searchRecordsMs: ms(lo.searchRecordsMs as number),
-        modelMs: ms((lo.readMs as number) + (lo.buildEditionMs as number)),
-        mdxBytes: lo.mdxBytes,
-        passages: lo.passages,
-        notes: lo.notes,
-        mentions: lo.mentions,
-        warnings: lo.warnings,
-        ...mem(load.r),
-      },
+      load: load && lo
+        ? {
+            processWallMs: ms(load.r.wallMs),
+            readMs: num('readMs'),
+            buildEditionMs: num('buildEditionMs'),
+            emitMdxMs: num('emitMdxMs'),
+            searchRecordsMs: num('searchRecordsMs'),
+            modelMs: ms((lo.readMs as number) + (lo.buildEditionMs as number)),
+            mdxBytes: lo.mdxBytes,
+            passages: lo.passages,
+            notes: lo.notes,
+            mentions: lo.mentions,
+            warnings: lo.warnings,
+            heapUsedMB: lo.heapUsedMB,
+            ...mem(load.r),
+          }
+        : null,
       astro: { wallMs: ms(astro.wallMs), ...mem(astro), steps: astro.steps },
       pagefind: { wallMs: ms(pagefind.wallMs), ...mem(pagefind), records: records ? Number(records[1]) : null },
       totalMs: ms(totalMs),
@@ -328,12 +351,12 @@ try {
       pagefindFiles: pagefindFiles.length,
     },
     floor: { wallMs: ms(floor.wallMs), ...mem(floor), steps: floor.steps, html: pageStats(floorHtml) },
-    rebuild: { editedNote: corpus.noteToEdit, astroMs: ms(reAstro.wallMs), astroSteps: reAstro.steps, pagefindMs: ms(rePagefind.wallMs), totalMs: ms(reAstro.wallMs + rePagefind.wallMs), peakTreeRssMB: mb(Math.max(reAstro.peakTreeRss, rePagefind.peakTreeRss)), editShown: edited },
+    rebuild,
     ratio: {
       /** Full build (Astro + Pagefind) over the floor's Astro build. */
       total: Math.round((totalMs / floor.wallMs) * 100) / 100,
       astro: Math.round((astro.wallMs / floor.wallMs) * 100) / 100,
-      rebuild: Math.round(((reAstro.wallMs + rePagefind.wallMs) / floor.wallMs) * 100) / 100,
+      rebuild: rebuild ? Math.round((rebuild.totalMs / floor.wallMs) * 100) / 100 : null,
       peakTreeRss: Math.round((peakTree / floor.peakTreeRss) * 100) / 100,
       htmlBytesPerDocumentPage: Math.round((docPages.avgBytes / floorHtml.avgBytes) * 100) / 100,
     },
@@ -347,12 +370,12 @@ try {
     const kb = (x: number) => `${(x / 1024).toFixed(1)} KB`;
     const m = (x: number | null) => (x === null ? '–' : `${x} MB`);
     const rows: [string, string, string, string][] = [
-      ['load + validate + anchor (model), in-process', s(result.full.load.modelMs), '–', ''],
-      ['  emit MDX / search records, in-process', `${s(result.full.load.emitMdxMs)} / ${s(result.full.load.searchRecordsMs)}`, '–', ''],
+      ['load + validate + anchor (model), in-process', result.full.load ? s(result.full.load.modelMs) : 'skipped', '–', ''],
+      ['  emit MDX / search records, in-process', result.full.load ? `${s(result.full.load.emitMdxMs ?? 0)} / ${s(result.full.load.searchRecordsMs ?? 0)}` : 'skipped', '–', ''],
       ['astro build (wall)', s(astro.wallMs), s(floor.wallMs), `${result.ratio.astro}×`],
       ['Pagefind step (wall)', s(pagefind.wallMs), '–', ''],
       ['total build (astro + Pagefind)', s(totalMs), s(floor.wallMs), `${result.ratio.total}×`],
-      ['rebuild after editing one note', s(reAstro.wallMs + rePagefind.wallMs), s(floor.wallMs), `${result.ratio.rebuild}×`],
+      ['rebuild after editing one note', rebuild ? s(rebuild.totalMs) : 'skipped', s(floor.wallMs), rebuild ? `${result.ratio.rebuild}×` : ''],
       ['peak RSS, process tree (sampled)', m(result.full.peakTreeRssMB), m(result.floor.peakTreeRssMB), `${result.ratio.peakTreeRss}×`],
       ['peak RSS, largest process (GNU time)', m(result.full.maxProcessRssMB), m(result.floor.maxProcessRssMB), ''],
       ['HTML pages', String(html.pages), String(floorHtml.pages), ''],

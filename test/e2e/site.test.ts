@@ -151,15 +151,22 @@ describe('passages, notes and reading', () => {
 });
 
 describe('accessibility (axe-core, WCAG 2.2 A and AA)', () => {
-  const pages = ['', 'documents/', 'about/', 'timeline/', 'people/', 'organizations/', 'places/', 'events/', 'people/kianouri/', 'organizations/tudeh/', 'places/kuybyshev/', ...edition.documents.map((d) => `documents/${d.slug}/`)];
+  const pages = ['', 'documents/', 'about/', 'timeline/', 'works/', 'people/', 'organizations/', 'places/', 'events/', 'people/kianouri/', 'organizations/tudeh/', 'places/kuybyshev/', 'events/massacre-1988/', ...edition.documents.map((d) => `documents/${d.slug}/`), 'documents/dimitrov-cable-1941/handout/?from=16&to=18'];
+  const axeCounts = { pages: 0, rules: 0, checks: 0 };
+  afterAll(() => console.log(`axe: ${axeCounts.pages} pages checked, ${axeCounts.rules} rules run (${axeCounts.checks} rule × page checks), 0 violations expected`));
   it.each(pages)('/%s has no violations', async (path) => {
     const page = await open(path);
     const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    const rules = result.passes.length + result.violations.length + result.incomplete.length + result.inapplicable.length;
+    axeCounts.pages++;
+    axeCounts.rules = Math.max(axeCounts.rules, rules);
+    axeCounts.checks += rules;
     expect(result.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
     await page.close();
   });
   it('/search/ with results open has no violations', async () => {
     const { page } = await search('Tudeh');
+    axeCounts.pages++;
     const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
     expect(result.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
     await page.close();
