@@ -94,6 +94,18 @@ export function cslItem(doc: EditionDocument, edition: Edition, editionUrl: stri
   return item;
 }
 
+const apaCache = new WeakMap<EditionDocument, Map<string, string>>();
+function documentApa(doc: EditionDocument, edition: Edition, editionUrl: string): string {
+  const byUrl = apaCache.get(doc) ?? new Map<string, string>();
+  apaCache.set(doc, byUrl);
+  let apa = byUrl.get(editionUrl);
+  if (apa === undefined) {
+    apa = String(new Cite({ ...cslItem(doc, edition, editionUrl), accessed: undefined }).format('bibliography', { format: 'text', template: 'apa', lang: 'en-US' })).trim();
+    byUrl.set(editionUrl, apa);
+  }
+  return apa;
+}
+
 /** All citation forms of a document, or of one passage (`passage` is its number, e.g. "14"). */
 export function citations(doc: EditionDocument, edition: Edition, editionUrl: string, passage?: string): Citations {
   const m = doc.meta;
@@ -114,7 +126,9 @@ export function citations(doc: EditionDocument, edition: Edition, editionUrl: st
   const mla = `${bibAuthor}“${m.title}.” ${mlaDate(date)}.${where ? ` ${where},` : ''}${original ? ` ${original.replace(/^https?:\/\//, '')}.` : ''} ${EDITION_TITLE}${passage ? `, par. ${passage}` : ''}, ${url.replace(/^https?:\/\//, '')}. Accessed ${ACCESSED_PLACEHOLDER}.`;
 
   const cite = new Cite({ ...item, accessed: undefined });
-  const apa = String(cite.format('bibliography', { format: 'text', template: 'apa', lang: 'en-US' })).trim();
+  // APA through citeproc costs a few milliseconds per call: a passage's APA reference is the
+  // document's with the passage's URL, so the document's is made once and reused.
+  const apa = passage ? documentApa(doc, edition, editionUrl).replace(editionUrl, url) : documentApa(doc, edition, editionUrl);
   const bibtex = String(cite.format('bibtex')).trim();
   const cslJson = JSON.stringify([item]);
   return { chicagoNote, chicagoBibliography, mla, apa, bibtex, cslJson };
