@@ -9,11 +9,13 @@ import { join, resolve } from 'node:path';
 import { watch } from 'node:fs';
 import { formatProblem, EditionError } from '../edition/index.ts';
 import { generateEdition, generatedDir } from './generate.ts';
-import { bumpEditionVersion } from '../site/edition.ts';
+import { bumpEditionVersion, shareEdition } from '../site/edition.ts';
+import { writeSearchIndex } from './search-index.ts';
 
 export default function editionIntegration(): AstroIntegration {
   let root = process.cwd();
   let base = '/';
+  let model: import('../edition/index.ts').Edition | undefined;
   return {
     name: 'annotated-edition',
     hooks: {
@@ -22,8 +24,17 @@ export default function editionIntegration(): AstroIntegration {
         root = process.env.EDITION_ROOT ? resolve(process.env.EDITION_ROOT) : fileURLToPath(config.root);
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
         const edition = generateEdition(root, base, generatedDir());
+        shareEdition(edition);
+        model = edition;
         for (const p of edition.problems) logger.warn(formatProblem(p));
         logger.info(`edition: ${edition.documents.length} documents, ${edition.documents.reduce((n, d) => n + d.notes.length, 0)} notes, ${edition.entries.size} register entries`);
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        // The search index, from the same model the pages were built from (never a stale copy).
+        if (!model || process.env.EDITION_SEARCH === 'off') return;
+        const started = performance.now();
+        const records = await writeSearchIndex(model, fileURLToPath(dir), base);
+        logger.info(`pagefind: ${records} records (passages and register entries) indexed in ${Math.round(performance.now() - started)} ms`);
       },
       'astro:server:setup': ({ server, logger }) => {
         // Watch the edition's own folders with node:fs (they may lie outside the project, or in
@@ -32,8 +43,8 @@ export default function editionIntegration(): AstroIntegration {
         const changed = new Set<string>();
         const regenerate = () => {
           try {
-            generateEdition(root, base, generatedDir());
             bumpEditionVersion();
+            shareEdition(generateEdition(root, base, generatedDir()));
             logger.info(`edition regenerated after a change to ${[...changed].join(', ')}`);
             server.ws.send({ type: 'full-reload' });
           } catch (e) {

@@ -12,6 +12,11 @@ export function bumpEditionVersion(): void {
   state.__editionVersion = (state.__editionVersion ?? 0) + 1;
 }
 
+/** Hands the model the integration just built to the pages, so the build reads the files once. */
+export function shareEdition(edition: Edition): void {
+  state.__edition = { version: state.__editionVersion ?? 0, edition };
+}
+
 /** The edition at EDITION_ROOT, or the project root (process.cwd()). */
 export function getEdition(): Edition {
   const version = state.__editionVersion ?? 0;

@@ -22,6 +22,8 @@ export function buildSite(editionRoot: string, opts: { base?: string; pagefind?:
   const work = opts.work ?? mkdtempSync(join(ROOT, '.builds', 'build-'));
   const dist = join(work, 'dist');
   const env: Record<string, string | undefined> = {
+    // The Pagefind index is written at the end of the Astro build (see src/integration).
+    ...(opts.pagefind === false ? { EDITION_SEARCH: 'off' } : {}),
     ...process.env,
     EDITION_ROOT: resolve(editionRoot),
     EDITION_GENERATED: join(work, 'mdx'),
@@ -33,11 +35,8 @@ export function buildSite(editionRoot: string, opts: { base?: string; pagefind?:
   delete env.CI;
   const bin = (name: string) => join(ROOT, 'node_modules/.bin', name);
   const astro = spawnSync(bin('astro'), ['build', '--outDir', dist], { cwd: ROOT, env, encoding: 'utf8' });
-  let output = `${astro.stdout}${astro.stderr}`;
-  if (astro.status !== 0 || opts.pagefind === false) return { status: astro.status ?? 1, output, dist };
-  const pf = spawnSync(bin('tsx'), [join(ROOT, 'scripts/index-search.ts'), dist], { cwd: ROOT, env, encoding: 'utf8' });
-  output += `${pf.stdout}${pf.stderr}`;
-  return { status: pf.status ?? 1, output, dist };
+  const output = `${astro.stdout}${astro.stderr}`;
+  return { status: astro.status ?? 1, output, dist };
 }
 
 /** Parses a page of a built site. */
