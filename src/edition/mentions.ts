@@ -28,41 +28,70 @@ export interface NameMatcher {
   find(text: string, document: string): FoundMention[];
 }
 
+/** The first word of a folded name (its index key); '' if it does not start with a letter or digit. */
+function firstWord(key: string): string {
+  let end = 0;
+  while (end < key.length && isWordChar(key[end])) end++;
+  return key.slice(0, end);
+}
+
+/**
+ * Compiles names into a matcher. Names are indexed by their first word, so a passage is
+ * scanned once, word by word, whatever the number of names (a register of thousands of
+ * entries costs no more per passage than one of ten).
+ */
 export function compileNames(names: NamePattern[], blocked: string[]): NameMatcher {
-  const patterns = names
-    .map((n) => ({ ...n, key: fold(n.name, { caseFold: true }).text.trim(), exactKey: fold(n.name).text.trim() }))
-    .filter((n) => n.key.length > 0)
-    .sort((a, b) => b.key.length - a.key.length);
-  const blocks = [...new Set(blocked.map((b) => fold(b, { caseFold: true }).text.trim()).filter(Boolean))];
+  type Compiled = NamePattern & { key: string; exactKey: string };
+  const byWord = new Map<string, Compiled[]>();
+  const odd: Compiled[] = []; // names that start with punctuation: searched the slow way
+  for (const n of names) {
+    const key = fold(n.name, { caseFold: true }).text.trim();
+    if (!key) continue;
+    const c: Compiled = { ...n, key, exactKey: fold(n.name).text.trim() };
+    const w = firstWord(key);
+    if (w) byWord.set(w, [...(byWord.get(w) ?? []), c]);
+    else odd.push(c);
+  }
+  const blockKeys = [...new Set(blocked.map((b) => fold(b, { caseFold: true }).text.trim()).filter(Boolean))];
+  const blockByWord = new Map<string, string[]>();
+  for (const b of blockKeys) blockByWord.set(firstWord(b), [...(blockByWord.get(firstWord(b)) ?? []), b]);
   return {
     find(text, document) {
       const f = fold(text, { caseFold: true });
-      const taken: boolean[] = new Array(f.text.length).fill(false);
+      const t = f.text;
+      const whole = (s: number, e: number) => !isWordChar(t[s - 1]) && !isWordChar(t[e]);
+      const candidates: { s: number; e: number; c?: Compiled }[] = [];
+      const blocks: { s: number; e: number }[] = [];
+      for (let i = 0; i < t.length; i++) {
+        if (!isWordChar(t[i]) || isWordChar(t[i - 1])) continue;
+        let j = i;
+        while (j < t.length && isWordChar(t[j])) j++;
+        const word = t.slice(i, j);
+        for (const b of blockByWord.get(word) ?? []) if (t.startsWith(b, i) && whole(i, i + b.length)) blocks.push({ s: i, e: i + b.length });
+        for (const c of byWord.get(word) ?? []) if (t.startsWith(c.key, i) && whole(i, i + c.key.length)) candidates.push({ s: i, e: i + c.key.length, c });
+      }
+      for (const c of odd) {
+        for (let i = t.indexOf(c.key); i !== -1; i = t.indexOf(c.key, i + 1)) if (whole(i, i + c.key.length)) candidates.push({ s: i, e: i + c.key.length, c });
+      }
+      const taken: boolean[] = new Array(t.length).fill(false);
       const free = (s: number, e: number) => {
-        for (let i = s; i < e; i++) if (taken[i]) return false;
+        for (let k = s; k < e; k++) if (taken[k]) return false;
         return true;
       };
-      const whole = (s: number, e: number) => !isWordChar(f.text[s - 1]) && !isWordChar(f.text[e]);
       const occupy = (s: number, e: number) => {
-        for (let i = s; i < e; i++) taken[i] = true;
+        for (let k = s; k < e; k++) taken[k] = true;
       };
-      for (const b of blocks) {
-        for (let i = f.text.indexOf(b); i !== -1; i = f.text.indexOf(b, i + 1)) {
-          if (whole(i, i + b.length)) occupy(i, i + b.length);
-        }
-      }
+      for (const b of blocks) occupy(b.s, b.e);
+      // Longest names win; among equals, the earlier one.
+      candidates.sort((a, b) => b.e - b.s - (a.e - a.s) || a.s - b.s);
       const found: FoundMention[] = [];
-      for (const p of patterns) {
-        if (p.documents && !p.documents.includes(document)) continue;
-        for (let i = f.text.indexOf(p.key); i !== -1; i = f.text.indexOf(p.key, i + 1)) {
-          const e = i + p.key.length;
-          if (!whole(i, e) || !free(i, e)) continue;
-          const start = f.map[i]!;
-          const end = f.map[e - 1]! + 1;
-          if (p.caseSensitive && fold(text.slice(start, end)).text.trim() !== p.exactKey) continue;
-          occupy(i, e);
-          found.push({ ref: p.ref, start, end });
-        }
+      for (const { s, e, c } of candidates) {
+        if (!c || (c.documents && !c.documents.includes(document)) || !free(s, e)) continue;
+        const start = f.map[s]!;
+        const end = f.map[e - 1]! + 1;
+        if (c.caseSensitive && fold(text.slice(start, end)).text.trim() !== c.exactKey) continue;
+        occupy(s, e);
+        found.push({ ref: c.ref, start, end });
       }
       return found.sort((a, b) => a.start - b.start);
     },
