@@ -27,20 +27,28 @@ export interface FoldOptions {
   caseFold?: boolean;
 }
 
-const DROP = /[\u064B-\u065F\u0670\u0640\u200B\u200D\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/;
-const SPACE = /[\s\u00A0\u200C\u2000-\u200A\u202F\u205F\u3000]/;
 const SINGLE: Record<string, string> = { '\u2018': "'", '\u2019': "'", '\u201A': "'", '\u201B': "'", '\u02BC': "'", '\u2032': "'" };
 const DOUBLE: Record<string, string> = { '\u201C': '"', '\u201D': '"', '\u201E': '"', '\u201F': '"', '\u2033': '"' };
 const LETTERS: Record<string, string> = { '\u0643': '\u06A9', '\u064A': '\u06CC', '\u0649': '\u06CC' };
 
+/** Whether a UTF-16 code unit is dropped (diacritics, tatweel, zero-width and bidi controls). */
+function dropped(c: number): boolean {
+  return (c >= 0x064b && c <= 0x065f) || c === 0x0670 || c === 0x0640 || c === 0x200b || c === 0x200d || c === 0x200e || c === 0x200f || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c === 0xfeff;
+}
+/** Whether a UTF-16 code unit is whitespace for folding (ZWNJ included). */
+function spacing(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x200c || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0x85;
+}
+
 /** Folds one character (no whitespace handling); '' means dropped. */
 export function foldChar(ch: string, caseFold = false): string {
-  if (DROP.test(ch)) return '';
+  const c = ch.charCodeAt(0);
+  if (c < 0x80) return caseFold && c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : ch;
+  if (dropped(c)) return '';
   const mapped = LETTERS[ch] ?? SINGLE[ch] ?? DOUBLE[ch];
   if (mapped) return mapped;
-  const code = ch.charCodeAt(0);
-  if (code >= 0x06f0 && code <= 0x06f9) return String(code - 0x06f0);
-  if (code >= 0x0660 && code <= 0x0669) return String(code - 0x0660);
+  if (c >= 0x06f0 && c <= 0x06f9) return String(c - 0x06f0);
+  if (c >= 0x0660 && c <= 0x0669) return String(c - 0x0660);
   return caseFold ? ch.toLowerCase() : ch;
 }
 
@@ -52,7 +60,7 @@ export function fold(text: string, options: FoldOptions = {}): Folded {
   let lastWasSpace = false;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
-    if (SPACE.test(ch)) {
+    if (spacing(ch.charCodeAt(0))) {
       if (!lastWasSpace) {
         out += ' ';
         map.push(i);
@@ -78,6 +86,10 @@ export function foldKey(text: string, options: FoldOptions = {}): string {
 }
 
 /** Whether a character is a letter or digit (any script), for whole-word checks. */
+const WORD = /[\p{L}\p{N}\p{M}]/u;
 export function isWordChar(ch: string | undefined): boolean {
-  return ch !== undefined && /[\p{L}\p{N}\p{M}]/u.test(ch);
+  if (ch === undefined) return false;
+  const c = ch.charCodeAt(0);
+  if (c < 0x80) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return WORD.test(ch);
 }
