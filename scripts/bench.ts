@@ -3,13 +3,14 @@
  *
  * 1. Generates an edition of N documents shaped like the seeds (scripts/bench/corpus.ts;
  *    deterministic for a given --seed) in a work folder, .bench/run-XXXXXX/ (ignored by git).
- * 2. Builds it with the real pipeline, each step a child process measured from outside
- *    (scripts/bench/measure.ts): `astro build` with EDITION_ROOT/EDITION_GENERATED/EDITION_CACHE
- *    into an outDir in the work folder, from a snapshot of the project (see `site` below), then
+ * 2. Builds it with the real pipeline: the steps of the project's `npm run build` script (see
+ *    `buildSteps`), each a child process measured from outside (scripts/bench/measure.ts):
+ *    `astro build` with EDITION_ROOT/EDITION_GENERATED/EDITION_CACHE into an outDir in the work
+ *    folder, from a snapshot of the project (see `site` below), and, if the script lists it,
  *    `tsx scripts/index-search.ts <outDir>` (Pagefind). The load phase (read + validate +
  *    segment + anchor + mentions, then MDX emission and search records) is timed separately,
  *    inside its own process (scripts/bench/load.ts): the same work happens inside the Astro
- *    build and the Pagefind step, so it is not added to the total.
+ *    build, so it is not added to the total.
  * 3. Builds the "floor" (scripts/bench/floor.ts): the same passages pre-rendered to HTML through
  *    one Astro route in a tiny separate project.
  * 4. Edits one note's body and rebuilds (Astro + Pagefind, same caches and outDir).
@@ -130,7 +131,9 @@ function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   env.ASTRO_TELEMETRY_DISABLED = '1';
   return env;
 }
-const env = childEnv({ EDITION_ROOT: edition, EDITION_GENERATED: join(work, 'mdx'), EDITION_CACHE: join(work, 'cache') });
+// EDITION_SEARCH=off: `astro build` would write the Pagefind index itself at astro:build:done;
+// the benchmark runs that step separately (scripts/index-search.ts, the same code) to time it apart.
+const env = childEnv({ EDITION_ROOT: edition, EDITION_GENERATED: join(work, 'mdx'), EDITION_CACHE: join(work, 'cache'), EDITION_SEARCH: 'off' });
 
 const fail = (what: string, r: RunResult): never => {
   process.stderr.write(`${r.stdout}\n${r.stderr}\n`);
@@ -156,7 +159,7 @@ function astroSteps(output: string, timerFile: string) {
     const at = text.indexOf(marker);
     if (at === -1) return null;
     const m = re.exec(text.slice(at));
-    return m ? dur(m[1]!) : null;
+    return m ? ms(dur(m[1]!)) : null;
   };
   const vite = [...text.matchAll(new RegExp(`\\[vite\\] ✓ built in ${DURATION}`, 'g'))].map((m) => dur(m[1]!));
   const built = new RegExp(`(\\d+) page\\(s\\) built in ${DURATION}`).exec(text);
@@ -167,11 +170,15 @@ function astroSteps(output: string, timerFile: string) {
     // no timer file (the build failed early)
   }
   const t = (name: string) => (timer[name] ? ms(timer[name].elapsedTime) : null);
-  // Render time of each page, by route shape (documents/*/, documents/*/handout/, people/*/…).
+  // Render time of each page, by route shape (documents/*/, documents/*/handout/, people/*/…):
+  // the generated slugs and entry ids (bench-0012, person-3, org-5…) become `*`.
   const routes: Record<string, { pages: number; totalMs: number; maxMs: number }> = {};
   for (const m of text.matchAll(new RegExp(`[├└]─ (\\S+) \\(\\+${DURATION}\\)`, 'g'))) {
-    const parts = m[1]!.split('/');
-    const shape = parts.length >= 4 ? [parts[1], '*', ...parts.slice(3)].join('/') : m[1]!.slice(1);
+    const shape = m[1]!
+      .slice(1)
+      .split('/')
+      .map((seg) => (/^(bench|person|org|place|event)-\d+$/.test(seg) ? '*' : seg))
+      .join('/');
     const r = (routes[shape] ??= { pages: 0, totalMs: 0, maxMs: 0 });
     const d = dur(m[2]!);
     r.pages++;
@@ -179,18 +186,25 @@ function astroSteps(output: string, timerFile: string) {
     r.maxMs = Math.max(r.maxMs, d);
   }
   const collect = after('Collecting build info', new RegExp(`✓ Completed in ${DURATION}`));
+  const generate = after('generating static routes', new RegExp(`✓ Completed in ${DURATION}`));
+  const renderSum = Object.values(routes).reduce((n, r) => n + r.totalMs, 0);
   const sync = t('Sync content layer');
   return {
     collectBuildInfoMs: collect,
     syncContentLayerMs: sync,
     /** Config hooks (the edition integration: load, validate, anchor, emit MDX) and route setup: "Collecting build info" minus the content sync. */
     configHooksMs: collect !== null && sync !== null ? collect - sync : null,
-    viteMs: vite.length ? vite.reduce((a, b) => a + b, 0) : null,
+    viteMs: vite.length ? ms(vite.reduce((a, b) => a + b, 0)) : null,
     prerenderBuildMs: t('Prerender build'),
     clientBuildMs: t('Client build'),
-    generateRoutesMs: after('generating static routes', new RegExp(`✓ Completed in ${DURATION}`)),
+    generateRoutesMs: generate,
+    /** Sum of the per-page render times Astro logs; the rest of generateRoutesMs is getStaticPaths (where pages first load the edition model) and writing. */
+    renderPagesMs: ms(renderSum),
+    generateOutsidePagesMs: generate !== null ? ms(generate - renderSum) : null,
     renderByRoute: Object.fromEntries(Object.entries(routes).sort((x, y) => y[1].totalMs - x[1].totalMs).map(([k, v]) => [k, { ...v, totalMs: ms(v.totalMs) }])),
-    reportedTotalMs: built ? dur(built[2]!) : null,
+    reportedTotalMs: built ? ms(dur(built[2]!)) : null,
+    /** Astro's total minus the steps above: between bundling and rendering Astro collects every route's getStaticPaths (where this edition's pages load the model again). */
+    betweenBundleAndRenderMs: built && collect !== null && generate !== null ? ms(dur(built[2]!) - collect - (vite.reduce((x, y) => x + y, 0)) - generate) : null,
     reportedPages: built ? Number(built[1]) : null,
     heapAtEndMB: timer['Total build'] ? mb(timer['Total build'].heapUsedTotal) : null,
   };
@@ -203,8 +217,63 @@ async function astroBuild(cwd: string, outDir: string, childEnvironment: NodeJS.
   const r = await run(process.execPath, [...nodeArgs, ASTRO, 'build', '--outDir', outDir], { cwd, env: { ...childEnvironment, ASTRO_TIMER_PATH: timerFile }, sampleMs: opts.sampleMs });
   return { ...r, steps: astroSteps(`${r.stdout}${r.stderr}`, timerFile) };
 }
-async function pagefindStep(outDir: string): Promise<RunResult> {
+async function indexStep(outDir: string): Promise<RunResult> {
   return run(process.execPath, [TSX, join(site, 'scripts/index-search.ts'), outDir], { cwd: site, env, sampleMs: opts.sampleMs });
+}
+
+/**
+ * The steps of `npm run build`, read from the snapshot's package.json so that the benchmark
+ * follows the build as it is defined: `astro build` (whose integration may index the site with
+ * Pagefind in astro:build:done) and, if listed, `tsx scripts/index-search.ts` as its own step.
+ */
+const buildSteps = (() => {
+  const script = (JSON.parse(readFileSync(join(site, 'package.json'), 'utf8')) as { scripts?: Record<string, string> }).scripts?.build ?? 'astro build';
+  return script.split('&&').map((cmd) => {
+    const c = cmd.trim();
+    if (/^astro build\b/.test(c)) return 'astro' as const;
+    if (/^tsx scripts\/index-search\.ts\b/.test(c)) return 'index' as const;
+    throw new Error(`bench: the build script "${script}" has a step the benchmark does not know how to run: ${c}`);
+  });
+})();
+
+interface FullBuild {
+  astro: RunResult & { steps: ReturnType<typeof astroSteps> };
+  index: RunResult | null;
+  wallMs: number;
+  /** Pagefind: its own step's wall time, or the time the integration logs for it inside astro build. */
+  pagefindMs: number | null;
+  pagefindInAstro: boolean;
+  records: number | null;
+  peakTreeRss: number;
+  maxProcessRss: number | undefined;
+}
+async function fullBuild(profileDir?: string): Promise<FullBuild> {
+  let astro: FullBuild['astro'] | undefined;
+  let index: RunResult | null = null;
+  for (const step of buildSteps) {
+    if (step === 'astro') {
+      astro = await astroBuild(site, dist, env, profileDir);
+      if (astro.status !== 0) fail('astro build', astro);
+    } else {
+      index = await indexStep(dist);
+      if (index.status !== 0) fail('the Pagefind step (scripts/index-search.ts)', index);
+    }
+  }
+  if (!astro) throw new Error('bench: the build script has no astro build step');
+  // eslint-disable-next-line no-control-regex
+  const astroLog = `${astro.stdout}${astro.stderr}`.replace(/\u001b\[[0-9;]*m/g, '');
+  const inAstro = /pagefind: (\d+) records[^\n]*? in (\d+) ms/.exec(astroLog);
+  const separate = index ? /pagefind: (\d+) records/.exec(index.stdout) : null;
+  return {
+    astro,
+    index,
+    wallMs: astro.wallMs + (index?.wallMs ?? 0),
+    pagefindMs: index ? index.wallMs : inAstro ? Number(inAstro[2]) : null,
+    pagefindInAstro: !index && inAstro !== null,
+    records: separate ? Number(separate[1]) : inAstro ? Number(inAstro[1]) : null,
+    peakTreeRss: Math.max(astro.peakTreeRss, index?.peakTreeRss ?? 0),
+    maxProcessRss: Math.max(astro.maxProcessRss ?? 0, index?.maxProcessRss ?? 0) || undefined,
+  };
 }
 async function loadStep(extra: string[] = []): Promise<{ r: RunResult; out: Record<string, unknown> }> {
   const r = await run(process.execPath, [TSX, join(site, 'scripts/bench/load.ts'), edition, ...extra], { cwd: site, env, sampleMs: opts.sampleMs });
@@ -237,15 +306,13 @@ try {
   }
 
   // 2. The full build, phase by phase.
-  log('load phase (read, validate, segment, anchor, mentions; emit MDX; search records)');
+  if (opts.loadPhase) log('load phase (read, validate, segment, anchor, mentions; emit MDX; search records)');
   const load = opts.loadPhase ? await loadStep() : null;
-  log('astro build');
+  log(`full build: ${buildSteps.map((x) => (x === 'astro' ? 'astro build' : 'tsx scripts/index-search.ts')).join(', then ')}`);
   if (opts.profile) mkdirSync(opts.profile, { recursive: true });
-  const astro = await astroBuild(site, dist, env, opts.profile);
-  if (astro.status !== 0) fail('astro build', astro);
-  log(`astro build: ${(astro.wallMs / 1000).toFixed(1)} s; pagefind`);
-  const pagefind = await pagefindStep(dist);
-  if (pagefind.status !== 0) fail('the Pagefind step', pagefind);
+  const full = await fullBuild(opts.profile);
+  const { astro } = full;
+  log(`full build: ${(full.wallMs / 1000).toFixed(1)} s`);
   const files = walk(dist);
   const html = htmlStats(files);
   const docPages = htmlStats(files.filter((f) => /^documents\/[^/]+\/index\.html$/.test(f.path)));
@@ -253,7 +320,6 @@ try {
   const documentPagesBuilt = corpus.documents.filter((d) => existsSync(join(dist, 'documents', d.slug, 'index.html'))).length;
   const entryFolders: Record<string, string> = { person: 'people', organization: 'organizations', place: 'places', event: 'events' };
   const entryPagesBuilt = corpus.entries.filter((e) => existsSync(join(dist, entryFolders[e.kind]!, e.id, 'index.html'))).length;
-  const records = /pagefind: (\d+) records/.exec(pagefind.stdout);
 
   // 3. The floor.
   log('floor build (same passages, pre-rendered HTML, one Astro route)');
@@ -264,29 +330,26 @@ try {
   const floorHtml = htmlStats(walk(join(floorDir, 'dist')));
 
   // 4. Rebuild after editing one note's body.
-  let rebuild: { editedNote: string; astroMs: number; astroSteps: ReturnType<typeof astroSteps>; pagefindMs: number; totalMs: number; peakTreeRssMB: number | null; editShown: boolean } | null = null;
+  let rebuild: { editedNote: string; totalMs: number; astroMs: number; pagefindMs: number | null; astroSteps: ReturnType<typeof astroSteps>; peakTreeRssMB: number | null; editShown: boolean } | null = null;
   if (opts.rebuild) {
     log(`rebuild after editing ${corpus.noteToEdit}`);
     appendFileSync(join(edition, corpus.noteToEdit), '\nA sentence added by the benchmark before the rebuild.\n');
-    const reAstro = await astroBuild(site, dist, env);
-    if (reAstro.status !== 0) fail('the rebuild', reAstro);
-    const rePagefind = await pagefindStep(dist);
-    if (rePagefind.status !== 0) fail('the rebuild’s Pagefind step', rePagefind);
+    const re = await fullBuild();
     const editShown = readFileSync(join(dist, 'documents', corpus.noteToEdit.split('/')[2]!, 'index.html'), 'utf8').includes('A sentence added by the benchmark');
     rebuild = {
       editedNote: corpus.noteToEdit,
-      astroMs: ms(reAstro.wallMs),
-      astroSteps: reAstro.steps,
-      pagefindMs: ms(rePagefind.wallMs),
-      totalMs: ms(reAstro.wallMs + rePagefind.wallMs),
-      peakTreeRssMB: mb(Math.max(reAstro.peakTreeRss, rePagefind.peakTreeRss)),
+      totalMs: ms(re.wallMs),
+      astroMs: ms(re.astro.wallMs),
+      pagefindMs: re.pagefindMs === null ? null : ms(re.pagefindMs),
+      astroSteps: re.astro.steps,
+      peakTreeRssMB: mb(re.peakTreeRss),
       editShown,
     };
   }
 
-  const totalMs = astro.wallMs + pagefind.wallMs;
-  const peakTree = Math.max(astro.peakTreeRss, pagefind.peakTreeRss);
-  const peakProcess = Math.max(astro.maxProcessRss ?? 0, pagefind.maxProcessRss ?? 0) || undefined;
+  const totalMs = full.wallMs;
+  const peakTree = full.peakTreeRss;
+  const peakProcess = full.maxProcessRss;
   const lo = load?.out;
   const num = (k: string) => (lo ? ms(lo[k] as number) : null);
   const version = (pkg: string) => {
@@ -314,8 +377,9 @@ try {
       wall: 'monotonic clock around each child process, from spawn to exit (Node start-up included)',
       peakTreeRss: `sum of VmRSS over the child process and all descendants, sampled from /proc every ${opts.sampleMs} ms`,
       maxProcessRss: hasGnuTime() ? 'GNU /usr/bin/time -v "Maximum resident set size" (the largest single process of the tree)' : 'unavailable: /usr/bin/time not installed',
-      load: 'scripts/bench/load.ts in its own process, timed inside it (excludes tsx start-up); the same work also runs inside astro build (integration, and again when pages call getEdition) and inside the Pagefind step, so it is NOT added to the total',
-      total: 'astro build + Pagefind step (what npm run build runs, minus npm itself)',
+      load: 'scripts/bench/load.ts in its own process, timed inside it (excludes tsx start-up); the same work also runs inside astro build (the integration loads the model), so it is NOT added to the total',
+      total: `the steps of the project's npm run build script, each timed as a child process: ${buildSteps.join(' + ')}`,
+      pagefind: 'the wall time of scripts/index-search.ts when the build script runs it as its own step; otherwise the time the integration logs for indexing inside astro build (astro:build:done), which is part of the astro build time',
       isolation: 'the site is built from a snapshot of src/, public/ and the config taken at the start of the run, in its own project root (see scripts/bench.ts)',
     },
     corpus: { ...corpus.counts, generateMs: ms(generateMs) },
@@ -338,7 +402,7 @@ try {
           }
         : null,
       astro: { wallMs: ms(astro.wallMs), ...mem(astro), steps: astro.steps },
-      pagefind: { wallMs: ms(pagefind.wallMs), ...mem(pagefind), records: records ? Number(records[1]) : null },
+      pagefind: { ms: full.pagefindMs === null ? null : ms(full.pagefindMs), inAstroBuild: full.pagefindInAstro, records: full.records, ...(full.index ? mem(full.index) : {}) },
       totalMs: ms(totalMs),
       peakTreeRssMB: mb(peakTree),
       maxProcessRssMB: mb(peakProcess),
@@ -373,8 +437,8 @@ try {
       ['load + validate + anchor (model), in-process', result.full.load ? s(result.full.load.modelMs) : 'skipped', '–', ''],
       ['  emit MDX / search records, in-process', result.full.load ? `${s(result.full.load.emitMdxMs ?? 0)} / ${s(result.full.load.searchRecordsMs ?? 0)}` : 'skipped', '–', ''],
       ['astro build (wall)', s(astro.wallMs), s(floor.wallMs), `${result.ratio.astro}×`],
-      ['Pagefind step (wall)', s(pagefind.wallMs), '–', ''],
-      ['total build (astro + Pagefind)', s(totalMs), s(floor.wallMs), `${result.ratio.total}×`],
+      [full.pagefindInAstro ? '  of which Pagefind indexing (astro:build:done)' : 'Pagefind step (wall)', full.pagefindMs === null ? '–' : s(full.pagefindMs), '–', ''],
+      ['total build (npm run build)', s(totalMs), s(floor.wallMs), `${result.ratio.total}×`],
       ['rebuild after editing one note', rebuild ? s(rebuild.totalMs) : 'skipped', s(floor.wallMs), rebuild ? `${result.ratio.rebuild}×` : ''],
       ['peak RSS, process tree (sampled)', m(result.full.peakTreeRssMB), m(result.floor.peakTreeRssMB), `${result.ratio.peakTreeRss}×`],
       ['peak RSS, largest process (GNU time)', m(result.full.maxProcessRssMB), m(result.floor.maxProcessRssMB), ''],
