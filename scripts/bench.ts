@@ -131,9 +131,7 @@ function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   env.ASTRO_TELEMETRY_DISABLED = '1';
   return env;
 }
-// EDITION_SEARCH=off: `astro build` would write the Pagefind index itself at astro:build:done;
-// the benchmark runs that step separately (scripts/index-search.ts, the same code) to time it apart.
-const env = childEnv({ EDITION_ROOT: edition, EDITION_GENERATED: join(work, 'mdx'), EDITION_CACHE: join(work, 'cache'), EDITION_SEARCH: 'off' });
+const env = childEnv({ EDITION_ROOT: edition, EDITION_GENERATED: join(work, 'mdx'), EDITION_CACHE: join(work, 'cache') });
 
 const fail = (what: string, r: RunResult): never => {
   process.stderr.write(`${r.stdout}\n${r.stderr}\n`);
