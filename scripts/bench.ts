@@ -25,7 +25,8 @@
  * locks written before the measured runs, as a committed edition has them).
  */
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateCorpus, type Corpus } from './bench/corpus.ts';
@@ -98,9 +99,7 @@ if (opts.dir) {
   mkdirSync(opts.dir, { recursive: true });
   work = opts.dir;
 } else {
-  // Inside the project (.bench/, ignored by git): Astro keeps its prerender chunks next to an
-  // outDir under the project, but in the project's one shared .astro/ folder for an outDir
-  // outside it, where a concurrent build (a test, a colleague's build) would overwrite them.
+  // In the project's .bench/ (ignored by git), easy to find and to clean up.
   mkdirSync(join(ROOT, '.bench'), { recursive: true });
   work = mkdtempSync(join(ROOT, '.bench', 'run-'));
 }
@@ -122,6 +121,12 @@ for (const name of ['src', 'scripts', 'public', 'astro.config.mjs', 'package.jso
   if (existsSync(join(ROOT, name))) cpSync(join(ROOT, name), join(site, name), { recursive: true });
 }
 symlinkSync(join(ROOT, 'node_modules'), join(site, 'node_modules'), 'dir');
+/** A fingerprint of the measured code (src/ of the snapshot), so that runs can be compared. */
+const srcSha256 = (() => {
+  const h = createHash('sha256');
+  for (const f of walk(join(site, 'src')).sort((a, b) => (a.path < b.path ? -1 : 1))) h.update(f.path).update(readFileSync(join(site, 'src', f.path)));
+  return h.digest('hex').slice(0, 16);
+})();
 
 /** The child environment: the project's Node first on PATH; no CI, test-runner or NODE_ENV settings. */
 function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
@@ -196,13 +201,13 @@ function astroSteps(output: string, timerFile: string) {
     prerenderBuildMs: t('Prerender build'),
     clientBuildMs: t('Client build'),
     generateRoutesMs: generate,
-    /** Sum of the per-page render times Astro logs; the rest of generateRoutesMs is getStaticPaths (where pages first load the edition model) and writing. */
+    /** Sum of the per-page render times Astro logs; the rest of generateRoutesMs is getStaticPaths and writing. */
     renderPagesMs: ms(renderSum),
     generateOutsidePagesMs: generate !== null ? ms(generate - renderSum) : null,
     renderByRoute: Object.fromEntries(Object.entries(routes).sort((x, y) => y[1].totalMs - x[1].totalMs).map(([k, v]) => [k, { ...v, totalMs: ms(v.totalMs) }])),
     reportedTotalMs: built ? ms(dur(built[2]!)) : null,
-    /** Astro's total minus the steps above: between bundling and rendering Astro collects every route's getStaticPaths (where this edition's pages load the model again). */
-    betweenBundleAndRenderMs: built && collect !== null && generate !== null ? ms(dur(built[2]!) - collect - (vite.reduce((x, y) => x + y, 0)) - generate) : null,
+    /** Astro's total minus the steps above: route collection and the astro:build:done hooks (where this edition's integration writes the Pagefind index). */
+    otherMs: built && collect !== null && generate !== null ? ms(dur(built[2]!) - collect - (vite.reduce((x, y) => x + y, 0)) - generate) : null,
     reportedPages: built ? Number(built[1]) : null,
     heapAtEndMB: timer['Total build'] ? mb(timer['Total build'].heapUsedTotal) : null,
   };
@@ -213,6 +218,8 @@ async function astroBuild(cwd: string, outDir: string, childEnvironment: NodeJS.
   const nodeArgs = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
   const timerFile = join(work, `astro-timer-${++timers}.json`);
   const r = await run(process.execPath, [...nodeArgs, ASTRO, 'build', '--outDir', outDir], { cwd, env: { ...childEnvironment, ASTRO_TIMER_PATH: timerFile }, sampleMs: opts.sampleMs });
+  // The log stays in the work folder (kept with --keep, or when a run fails).
+  writeFileSync(join(work, `astro-${timers}.log`), `${r.stdout}${r.stderr}`);
   return { ...r, steps: astroSteps(`${r.stdout}${r.stderr}`, timerFile) };
 }
 async function indexStep(outDir: string): Promise<RunResult> {
@@ -360,6 +367,7 @@ try {
   const result = {
     benchmark: 'edition build',
     date: new Date().toISOString(),
+    code: { srcSha256, buildScript: buildSteps.map((x) => (x === 'astro' ? 'astro build' : 'tsx scripts/index-search.ts')).join(' && ') },
     options: { docs: opts.docs, entries: opts.entries, seed: opts.seed, profiled: Boolean(opts.profile), warmup: opts.warmup, loadPhase: opts.loadPhase, rebuild: opts.rebuild },
     machine: {
       nproc: Number(execFileSync('nproc', { encoding: 'utf8' }).trim()),
