@@ -1,26 +1,14 @@
 /** Reading design in Chromium: sidenotes beside their passage when wide, no horizontal overflow at 320 px, theme toggle. */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch } from '../helpers/browser.ts';
-import { seedDist } from '../helpers/build.ts';
-import { serve } from '../helpers/serve.ts';
+import { describe, expect, it } from 'vitest';
+import { useSeedSite } from '../helpers/seed-site.ts';
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serve>>;
-beforeAll(async () => {
-  site = await serve(seedDist());
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const seed = useSeedSite();
 
 describe('layout', () => {
   it('on a wide viewport, the first sidenotes sit beside their reference, right of the text', async () => {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const context = await seed.browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
-    await page.goto(`${site.url}documents/dimitrov-cable-1941/`);
+    await page.goto(`${seed.site.url}documents/dimitrov-cable-1941/`);
     await page.waitForSelector('.sidenote');
     const placed = await page.$$eval('.sidenote', (notes) =>
       notes.slice(0, 5).map((n) => {
@@ -38,29 +26,29 @@ describe('layout', () => {
     await context.close();
   });
   it('at 320 px nothing overflows horizontally, and sidenotes give way to footnotes', async () => {
-    const context = await browser.newContext({ viewport: { width: 320, height: 700 } });
+    const context = await seed.browser.newContext({ viewport: { width: 320, height: 700 } });
     const page = await context.newPage();
     for (const path of ['', 'documents/', 'documents/kianouri-confession-2012/', 'documents/noury-trial-2021/', 'documents/dimitrov-cable-1941/', 'people/kianouri/', 'timeline/', 'search/?q=Tudeh', 'about/']) {
-      await page.goto(site.url + path);
+      await page.goto(seed.site.url + path);
       const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
       expect(scroll, path).toBeLessThanOrEqual(client);
     }
-    await page.goto(`${site.url}documents/dimitrov-cable-1941/`);
+    await page.goto(`${seed.site.url}documents/dimitrov-cable-1941/`);
     expect(await page.$$eval('.sidenote', (n) => n.length)).toBe(0);
     expect(await page.$eval('section[data-footnotes]', (s) => getComputedStyle(s).display)).not.toBe('none');
     await context.close();
   });
   it('the theme toggle switches to dark and remembers it', async () => {
-    const context = await browser.newContext({ colorScheme: 'light' });
+    const context = await seed.browser.newContext({ colorScheme: 'light' });
     const page = await context.newPage();
-    await page.goto(site.url);
+    await page.goto(seed.site.url);
     const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor || getComputedStyle(document.documentElement).backgroundColor);
     const light = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
     await page.click('.theme-toggle');
     expect(await page.getAttribute('.theme-toggle', 'aria-pressed')).toBe('true');
     const dark = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
     expect(dark).not.toBe(light);
-    await page.goto(`${site.url}about/`);
+    await page.goto(`${seed.site.url}about/`);
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     void bg;
     await context.close();

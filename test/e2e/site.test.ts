@@ -5,35 +5,25 @@
  * Runs against dist/ (run `npm run build` first; built into a temporary folder if missing).
  */
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadEdition } from '../../src/edition/index.ts';
-import { launch } from '../helpers/browser.ts';
-import { ROOT, seedDist } from '../helpers/build.ts';
-import { serve } from '../helpers/serve.ts';
+import { ROOT } from '../helpers/build.ts';
+import { useSeedSite } from '../helpers/seed-site.ts';
 
 const edition = loadEdition(ROOT);
 const thread = edition.documents.find((d) => d.slug === 'kianouri-confession-2012')!;
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serve>>;
+const seed = useSeedSite();
 let outside: string[] = [];
 
-beforeAll(async () => {
-  site = await serve(seedDist());
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
 
 async function open(path: string): Promise<Page> {
-  const context = await browser.newContext();
+  const context = await seed.browser.newContext();
   const page = await context.newPage();
   page.on('request', (r) => {
-    if (!r.url().startsWith(site.url) && !r.url().startsWith('data:')) outside.push(r.url());
+    if (!r.url().startsWith(seed.site.url) && !r.url().startsWith('data:')) outside.push(r.url());
   });
-  await page.goto(site.url + path);
+  await page.goto(seed.site.url + path);
   return page;
 }
 

@@ -3,25 +3,16 @@
  * of the 1941 cable match hand-checked text, the handout prints a range with its notes, and
  * entity previews open on focus and close on Escape.
  */
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch } from '../helpers/browser.ts';
-import { seedDist } from '../helpers/build.ts';
-import { serve } from '../helpers/serve.ts';
+import type { BrowserContext } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useSeedSite } from '../helpers/seed-site.ts';
 
-let browser: Browser;
+const seed = useSeedSite();
 let context: BrowserContext;
-let site: Awaited<ReturnType<typeof serve>>;
 
 beforeAll(async () => {
-  site = await serve(seedDist());
-  browser = await launch();
-  context = await browser.newContext();
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url.replace(/\/$/, '').replace(/(:\d+).*$/, '$1') });
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
+  context = await seed.browser.newContext();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: seed.site.url.replace(/\/$/, '').replace(/(:\d+).*$/, '$1') });
 });
 
 const today = () => new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
@@ -29,17 +20,17 @@ const today = () => new Date().toLocaleDateString('en-GB', { day: 'numeric', mon
 describe('passage links', () => {
   it('the copy control yields the exact URL of the passage', async () => {
     const page = await context.newPage();
-    await page.goto(`${site.url}documents/kianouri-confession-2012/`);
+    await page.goto(`${seed.site.url}documents/kianouri-confession-2012/`);
     await page.hover('#p14');
     await page.click('#p14 .copy-link');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
-    expect(copied).toBe(`${site.url}documents/kianouri-confession-2012/#p14`);
+    expect(copied).toBe(`${seed.site.url}documents/kianouri-confession-2012/#p14`);
     expect(await page.textContent('#tool-status')).toContain('Link copied');
     await page.close();
   });
   it('selecting words in a passage gives a text-fragment link to exactly that selection', async () => {
     const page = await context.newPage();
-    await page.goto(`${site.url}documents/dimitrov-cable-1941/`);
+    await page.goto(`${seed.site.url}documents/dimitrov-cable-1941/`);
     await page.evaluate(() => {
       const walker = document.createTreeWalker(document.querySelector('#p17 .passage-text')!, NodeFilter.SHOW_TEXT);
       let text: Node | null = walker.nextNode();
@@ -55,7 +46,7 @@ describe('passage links', () => {
     await page.waitForSelector('.copy-selection:not([hidden])');
     await page.click('.copy-selection');
     const link = await page.evaluate(() => navigator.clipboard.readText());
-    expect(link).toBe(`${site.url}documents/dimitrov-cable-1941/#p17:~:text=democratic%20figure`);
+    expect(link).toBe(`${seed.site.url}documents/dimitrov-cable-1941/#p17:~:text=democratic%20figure`);
     // Chromium honours the link: arriving there scrolls to the passage.
     await page.goto('about:blank');
     await page.goto(link);
@@ -67,7 +58,7 @@ describe('passage links', () => {
 describe('citations of the 1941 cable', () => {
   it('Chicago (bibliography) and BibTeX match the hand-checked text', async () => {
     const page = await context.newPage();
-    await page.goto(`${site.url}documents/dimitrov-cable-1941/`);
+    await page.goto(`${seed.site.url}documents/dimitrov-cable-1941/`);
     await page.click('#cite summary');
     const chicago = await page.textContent('[data-cite="document"] pre[data-format="chicago-bibliography"]');
     const url = `https://edition.example.org/documents/dimitrov-cable-1941/`;
@@ -95,7 +86,7 @@ describe('citations of the 1941 cable', () => {
   });
   it('cite this passage gives the passage number and its link', async () => {
     const page = await context.newPage();
-    await page.goto(`${site.url}documents/dimitrov-cable-1941/`);
+    await page.goto(`${seed.site.url}documents/dimitrov-cable-1941/`);
     await page.hover('#p17');
     await page.click('#p17 .cite-passage-button');
     const mla = await page.textContent('.cite-passage pre[data-format="mla"]');
@@ -104,7 +95,7 @@ describe('citations of the 1941 cable', () => {
   });
   it('the page carries citation_* meta tags and schema.org JSON-LD', async () => {
     const page = await context.newPage();
-    await page.goto(`${site.url}documents/dimitrov-cable-1941/`);
+    await page.goto(`${seed.site.url}documents/dimitrov-cable-1941/`);
     expect(await page.getAttribute('meta[name=citation_title]', 'content')).toBe('Cable from Dimitrov to Stalin, Molotov, Beria, and Malenkov');
     expect(await page.getAttribute('meta[name=citation_author]', 'content')).toBe('Dimitrov, Georgi');
     expect(await page.getAttribute('meta[name=citation_date]', 'content')).toBe('1941/12/09');
@@ -117,7 +108,7 @@ describe('citations of the 1941 cable', () => {
 describe('handout', () => {
   it('prints a range of passages with only their notes, as endnotes', async () => {
     const page = await context.newPage();
-    await page.goto(`${site.url}documents/dimitrov-cable-1941/handout/?from=16&to=18`);
+    await page.goto(`${seed.site.url}documents/dimitrov-cable-1941/handout/?from=16&to=18`);
     const visible = await page.$$eval('[data-passage]', (els) => els.filter((e) => !(e as HTMLElement).closest('[hidden]') && !(e as HTMLElement).hidden).map((e) => e.id));
     expect(visible).toEqual(['p16', 'p17', 'p18']);
     const notes = await page.$$eval('section[data-footnotes] > ol > li', (els) => els.filter((e) => !(e as HTMLElement).hidden).length);
@@ -133,7 +124,7 @@ describe('handout', () => {
 describe('entity previews', () => {
   it('open on keyboard focus and close on Escape; the link still works', async () => {
     const page = await context.newPage();
-    await page.goto(`${site.url}documents/kianouri-confession-2012/`);
+    await page.goto(`${seed.site.url}documents/kianouri-confession-2012/`);
     const mention = page.locator('a[data-entity="person:kianouri"]').first();
     await mention.focus();
     await page.waitForSelector('#entity-preview:not([hidden])');
