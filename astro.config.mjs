@@ -1,7 +1,5 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import mdx from '@astrojs/mdx';
-import { satteri } from '@astrojs/markdown-satteri';
 import edition from './src/integration/index.ts';
 
 // SITE and BASE let the same edition be published at a domain root or under a path
@@ -11,12 +9,9 @@ export default defineConfig({
   base: process.env.BASE ?? '/',
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [edition(), mdx()],
-  // Sätteri (Astro's native processor) gives GFM footnotes and heading ids; smart punctuation
-  // is off because it would change the sources' quotes, dashes and ellipses.
-  // Footnote ids are `fn-<note-id>` and `fnref-<note-id>` (no clobber prefix: note ids are
-  // file names, lower-case words and hyphens, and cannot clobber page globals).
-  markdown: { processor: satteri({ features: { smartPunctuation: false, gfm: { footnotes: { clobberPrefix: '' } } } }) },
+  // The edition's pages are HTML written by the core (src/edition/emit.ts): no Markdown or MDX
+  // content goes through Astro, so no Markdown processor is configured.
+  integrations: [edition()],
   devToolbar: { enabled: false },
   // The dev server reloads on edition files (see src/integration); build outputs are not its business.
   vite: { server: { watch: { ignored: ['**/.bench/**', '**/.builds/**', '**/dist/**', '**/screenshots/**', '**/test-results/**'] } } },

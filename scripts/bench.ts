@@ -8,7 +8,7 @@
  *    `astro build` with EDITION_ROOT/EDITION_GENERATED/EDITION_CACHE into an outDir in the work
  *    folder, from a snapshot of the project (see `site` below), and, if the script lists it,
  *    `tsx scripts/index-search.ts <outDir>` (Pagefind). The load phase (read + validate +
- *    segment + anchor + mentions, then MDX emission and search records) is timed separately,
+ *    segment + anchor + mentions, then HTML emission and search records) is timed separately,
  *    inside its own process (scripts/bench/load.ts): the same work happens inside the Astro
  *    build, so it is not added to the total.
  * 3. Builds the "floor" (scripts/bench/floor.ts): the same passages pre-rendered to HTML through
@@ -131,12 +131,12 @@ const srcSha256 = (() => {
 /** The child environment: the project's Node first on PATH; no CI, test-runner or NODE_ENV settings. */
 function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
-  for (const k of Object.keys(env)) if (k === 'CI' || k === 'NODE_ENV' || k.startsWith('VITEST') || k === 'EDITION_ROOT' || k === 'EDITION_GENERATED' || k === 'EDITION_CACHE' || k === 'BASE') if (!(k in extra)) delete env[k];
+  for (const k of Object.keys(env)) if (k === 'CI' || k === 'NODE_ENV' || k.startsWith('VITEST') || k === 'EDITION_ROOT' || k === 'EDITION_CACHE' || k === 'BASE') if (!(k in extra)) delete env[k];
   env.PATH = `${join(ROOT, 'node_modules/.bin')}:${process.env.PATH ?? ''}`;
   env.ASTRO_TELEMETRY_DISABLED = '1';
   return env;
 }
-const env = childEnv({ EDITION_ROOT: edition, EDITION_GENERATED: join(work, 'mdx'), EDITION_CACHE: join(work, 'cache') });
+const env = childEnv({ EDITION_ROOT: edition, EDITION_CACHE: join(work, 'cache') });
 
 const fail = (what: string, r: RunResult): never => {
   process.stderr.write(`${r.stdout}\n${r.stderr}\n`);
@@ -145,8 +145,8 @@ const fail = (what: string, r: RunResult): never => {
 
 /**
  * Astro's own account of its build steps: from its log ("Collecting build info … ✓ Completed in"
- * counts from before the integrations' config hooks, so it includes the edition's load and MDX
- * emission and the content-layer sync; "generating static routes … ✓ Completed in" is page
+ * counts from before the integrations' config hooks, so it includes the edition's load and
+ * validation and the content-layer sync; "generating static routes … ✓ Completed in" is page
  * rendering; "[vite] ✓ built in" the bundling) and from its timer file (ASTRO_TIMER_PATH).
  */
 function astroSteps(output: string, timerFile: string) {
@@ -195,7 +195,7 @@ function astroSteps(output: string, timerFile: string) {
   return {
     collectBuildInfoMs: collect,
     syncContentLayerMs: sync,
-    /** Config hooks (the edition integration: load, validate, anchor, emit MDX) and route setup: "Collecting build info" minus the content sync. */
+    /** Config hooks (the edition integration: load, validate, anchor) and route setup: "Collecting build info" minus the content sync. */
     configHooksMs: collect !== null && sync !== null ? collect - sync : null,
     viteMs: vite.length ? ms(vite.reduce((a, b) => a + b, 0)) : null,
     prerenderBuildMs: t('Prerender build'),
@@ -311,7 +311,7 @@ try {
   }
 
   // 2. The full build, phase by phase.
-  if (opts.loadPhase) log('load phase (read, validate, segment, anchor, mentions; emit MDX; search records)');
+  if (opts.loadPhase) log('load phase (read, validate, segment, anchor, mentions; emit HTML; search records)');
   const load = opts.loadPhase ? await loadStep() : null;
   log(`full build: ${buildSteps.map((x) => (x === 'astro' ? 'astro build' : 'tsx scripts/index-search.ts')).join(', then ')}`);
   if (opts.profile) mkdirSync(opts.profile, { recursive: true });
@@ -395,10 +395,10 @@ try {
             processWallMs: ms(load.r.wallMs),
             readMs: num('readMs'),
             buildEditionMs: num('buildEditionMs'),
-            emitMdxMs: num('emitMdxMs'),
+            emitHtmlMs: num('emitHtmlMs'),
             searchRecordsMs: num('searchRecordsMs'),
             modelMs: ms((lo.readMs as number) + (lo.buildEditionMs as number)),
-            mdxBytes: lo.mdxBytes,
+            htmlBytes: lo.htmlBytes,
             passages: lo.passages,
             notes: lo.notes,
             mentions: lo.mentions,
@@ -441,7 +441,7 @@ try {
     const m = (x: number | null) => (x === null ? '–' : `${x} MB`);
     const rows: [string, string, string, string][] = [
       ['load + validate + anchor (model), in-process', result.full.load ? s(result.full.load.modelMs) : 'skipped', '–', ''],
-      ['  emit MDX / search records, in-process', result.full.load ? `${s(result.full.load.emitMdxMs ?? 0)} / ${s(result.full.load.searchRecordsMs ?? 0)}` : 'skipped', '–', ''],
+      ['  emit HTML / search records, in-process', result.full.load ? `${s(result.full.load.emitHtmlMs ?? 0)} / ${s(result.full.load.searchRecordsMs ?? 0)}` : 'skipped', '–', ''],
       ['astro build (wall)', s(astro.wallMs), s(floor.wallMs), `${result.ratio.astro}×`],
       [full.pagefindInAstro ? '  of which Pagefind indexing (astro:build:done)' : 'Pagefind step (wall)', full.pagefindMs === null ? '–' : s(full.pagefindMs), '–', ''],
       ['total build (npm run build)', s(totalMs), s(floor.wallMs), `${result.ratio.total}×`],

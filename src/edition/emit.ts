@@ -1,15 +1,21 @@
 /**
- * Emission: one MDX page per document. The text is escaped character by character
- * (escape.ts), passages are elements with `id="p<N>"` and `data-passage`, register
- * mentions are links with `data-entity`, and notes are GFM footnotes (`[^note-id]`)
- * placed at the end of the words they quote, their bodies written as MDX-safe
- * Markdown (markdown.ts). The structure (comments, headings, verse, boilerplate)
- * becomes nested elements.
+ * Emission: the HTML of one document's text and notes, ready to be placed in its page.
+ * The source text is HTML-escaped (escape.ts), passages are elements with `id="p<N>"` and
+ * `data-passage`, register mentions are links with `data-entity`, and notes are footnotes in
+ * the GFM footnote markup (`<sup><a id="fnref-<id>" href="#fn-<id>" data-footnote-ref>`, a
+ * `<section data-footnotes>` list numbered in reading order, `fn-<id>` ids and back links),
+ * placed at the end of the words they quote, their bodies rendered from checked Markdown
+ * (markdown.ts). The structure (comments, headings, verse, boilerplate) becomes nested elements.
+ *
+ * This replaced one generated MDX page per document (compiled by Astro's Markdown processor)
+ * once the benchmark showed MDX compilation and rendering to be a third of the build at 1,000
+ * documents, with nothing left for MDX to do: every element was already written here
+ * (docs/performance.md has the figures).
  */
 import type { Edition, EditionDocument, Passage, Note } from './edition.js';
 import { ENTITY_KINDS, type EntityKind } from './edition.js';
-import { escapeAttr, escapeMdxText } from './escape.js';
-import { toSafeMdx, type EntityHref } from './markdown.js';
+import { escapeAttr, escapeHtml } from './escape.js';
+import { toSafeHtml, type EntityHref } from './markdown.js';
 import { NOTE_KINDS } from './schema.js';
 import { sourceLabel } from './works.js';
 
@@ -35,8 +41,18 @@ interface Mark {
   close: string;
 }
 
-/** The inner MDX of one passage: escaped text with mentions, language spans and note references. */
-function passageContent(p: Passage, doc: EditionDocument, notes: Note[], edition: Edition, href: EntityHref): string {
+/** Footnote numbers in reading order, assigned as the references are written. */
+type Numbering = Map<string, number>;
+
+/** A note reference, as GFM footnotes write it. */
+function noteRef(id: string, numbers: Numbering): string {
+  const n = numbers.size + 1;
+  numbers.set(id, n);
+  return `<sup><a href="#fn-${id}" id="fnref-${id}" data-footnote-ref="true" aria-describedby="footnote-label">${n}</a></sup>`;
+}
+
+/** The inner HTML of one passage: escaped text with mentions, language spans and note references. */
+function passageContent(p: Passage, doc: EditionDocument, notes: Note[], edition: Edition, href: EntityHref, numbers: Numbering): string {
   const marks: Mark[] = [];
   for (const s of p.spans) {
     marks.push({ start: s.start, end: s.end, open: `<span lang="${escapeAttr(s.lang)}" dir="${s.dir}">`, close: '</span>' });
@@ -86,7 +102,7 @@ function passageContent(p: Passage, doc: EditionDocument, notes: Note[], edition
         open.splice(j, 1);
       }
     }
-    for (const r of refs) if (r.at === at) out += `[^${r.label}]`;
+    for (const r of refs) if (r.at === at) out += noteRef(r.label, numbers);
     for (const k of kept) {
       if (k.start === at && k.end > at) {
         out += k.open;
@@ -94,49 +110,54 @@ function passageContent(p: Passage, doc: EditionDocument, notes: Note[], edition
       }
     }
     const next = sorted[i + 1];
-    if (next !== undefined) out += escapeMdxText(doc.body.slice(at, next));
+    if (next !== undefined) out += escapeHtml(doc.body.slice(at, next));
   }
   for (let j = open.length - 1; j >= 0; j--) out += open[j]!.close;
   return out;
 }
 
 /** The element for one passage, on one line. */
-function passageElement(p: Passage, doc: EditionDocument, edition: Edition, href: EntityHref): string {
+function passageElement(p: Passage, doc: EditionDocument, edition: Edition, href: EntityHref, numbers: Numbering): string {
   const tag = p.role === 'heading' ? 'h2' : p.role === 'comment-title' ? 'h3' : 'p';
   const lang = p.lang !== (doc.meta.languages[0] ?? 'en') || p.dir === 'rtl' ? ` lang="${escapeAttr(p.lang)}" dir="${p.dir}"` : '';
-  const content = passageContent(p, doc, doc.notes, edition, href);
+  const content = passageContent(p, doc, doc.notes, edition, href, numbers);
   // Ids of deleted passages that now lead here: old links still land on the nearest surviving passage.
   const former = [...doc.tombstones].filter(([, to]) => to === p.id).map(([id]) => `<span class="passage-former-id" id="${id}"></span>`).join('');
   return (
     `<${tag} class="${p.role === 'text' ? 'passage' : `passage passage--${p.role}`}" id="${p.id}" data-passage="${escapeAttr(p.n)}">${former}` +
-    `<a class="passage-number" href="#${p.id}" aria-label="Passage ${escapeAttr(p.n)}">${escapeMdxText(p.n)}</a> ` +
+    `<a class="passage-number" href="#${p.id}" aria-label="Passage ${escapeAttr(p.n)}">${escapeHtml(p.n)}</a> ` +
     `<span class="passage-text"${lang}>${content}</span></${tag}>`
   );
 }
 
-/** One footnote definition: the kind's label, the body, then the works cited. */
-function footnote(n: Note, edition: Edition, href: EntityHref, worksHref: string): string {
-  const label = NOTE_KINDS[n.kind];
-  const body = toSafeMdx(n.body, href);
+/** One footnote: the kind's label, the body, the works cited, and a link back to the reference. */
+function footnote(n: Note, number: number, edition: Edition, href: EntityHref, worksHref: string): string {
+  const kind = `<span class="note-kind" data-kind="${n.kind}">${escapeHtml(NOTE_KINDS[n.kind])}</span> `;
+  let body = toSafeHtml(n.body, href);
+  // The kind's label opens the first paragraph (or its own, before a list or a quotation).
+  body = body.startsWith('<p>') ? `<p>${kind}${body.slice(3)}` : `<p>${kind.trimEnd()}</p>\n${body}`;
   const cites = n.cites
     .map((c) => {
       const w = edition.works[c.work];
       if (!w) return '';
-      const label = sourceLabel(w, c.at);
       const target = w.url ?? `${worksHref}#${c.work}`;
-      return `<a href="${escapeAttr(target)}">${escapeMdxText(label)}</a>`;
+      return `<a href="${escapeAttr(target)}">${escapeHtml(sourceLabel(w, c.at))}</a>`;
     })
     .filter(Boolean);
+  const back = `<a href="#fnref-${n.id}" data-footnote-backref aria-label="Back to reference ${number}" class="data-footnote-backref">↩</a>`;
   // Short labels keep pages light; the full references are on the works-cited page.
-  const sources = cites.length ? `\n\n<span class="note-sources">Sources: ${cites.join('; ')}.</span>` : '';
-  const text = `<span class="note-kind" data-kind="${n.kind}">${escapeMdxText(label)}</span> ${body}${sources}`;
-  // Continuation lines of a footnote definition are indented by four spaces.
-  return `[^${n.id}]: ${text.split('\n').map((l, i) => (i === 0 || l === '' ? l : `    ${l}`)).join('\n')}`;
+  const end = cites.length
+    ? `${body}\n<span class="note-sources">Sources: ${cites.join('; ')}.</span>\n${back}`
+    : body.endsWith('</p>')
+      ? `${body.slice(0, -4)} ${back}</p>`
+      : `${body}\n${back}`;
+  return `<li id="fn-${n.id}">\n${end}\n</li>`;
 }
 
-/** The MDX page body for a document. Deterministic for the same input. */
-export function emitDocumentMdx(doc: EditionDocument, edition: Edition, options: EmitOptions = {}): string {
+/** The HTML of a document's text and notes. Deterministic for the same input. */
+export function emitDocumentHtml(doc: EditionDocument, edition: Edition, options: EmitOptions = {}): string {
   const href = entityHref(options.base);
+  const numbers: Numbering = new Map();
   const lines: string[] = [];
   let i = 0;
   const ps = doc.passages;
@@ -153,18 +174,18 @@ export function emitDocumentMdx(doc: EditionDocument, edition: Edition, options:
       if (p.boilerplate !== undefined) {
         const end = Math.min(to, groupEnd(k, (x) => x.boilerplate));
         const label = doc.boilerplate[p.boilerplate]!.label;
-        lines.push(`<details class="boilerplate">`, `<summary>${escapeMdxText(label)} <span class="boilerplate-hint">(not part of the document: ¶${escapeMdxText(ps[k]!.n)}${end - k > 1 ? `–${escapeMdxText(ps[end - 1]!.n)}` : ''})</span></summary>`);
-        for (let m = k; m < end; m++) lines.push(passageElement(ps[m]!, doc, edition, href));
-        lines.push(`</details>`, '');
+        lines.push(`<details class="boilerplate">`, `<summary>${escapeHtml(label)} <span class="boilerplate-hint">(not part of the document: ¶${escapeHtml(ps[k]!.n)}${end - k > 1 ? `–${escapeHtml(ps[end - 1]!.n)}` : ''})</span></summary>`);
+        for (let m = k; m < end; m++) lines.push(passageElement(ps[m]!, doc, edition, href, numbers));
+        lines.push(`</details>`);
         k = end;
       } else if (p.verse !== undefined) {
         const end = Math.min(to, groupEnd(k, (x) => x.verse));
         lines.push(`<div class="verse">`);
-        for (let m = k; m < end; m++) lines.push(passageElement(ps[m]!, doc, edition, href));
-        lines.push(`</div>`, '');
+        for (let m = k; m < end; m++) lines.push(passageElement(ps[m]!, doc, edition, href, numbers));
+        lines.push(`</div>`);
         k = end;
       } else {
-        lines.push(passageElement(p, doc, edition, href), '');
+        lines.push(passageElement(p, doc, edition, href, numbers));
         k++;
       }
     }
@@ -181,17 +202,22 @@ export function emitDocumentMdx(doc: EditionDocument, edition: Edition, options:
     const end = groupEnd(i, (x) => x.comment);
     const labelledBy = c.title ? ` aria-labelledby="${c.title}"` : ` aria-label="Comment ${p.comment + 1}"`;
     lines.push(`<article class="comment" data-comment="${p.comment + 1}"${labelledBy}>`);
-    if (c.speaker) lines.push(`<p class="comment-speaker">Comment by <span class="speaker">${escapeMdxText(c.speaker)}</span></p>`);
+    if (c.speaker) lines.push(`<p class="comment-speaker">Comment by <span class="speaker">${escapeHtml(c.speaker)}</span></p>`);
     emitRun(i, end);
-    lines.push(`</article>`, '');
+    lines.push(`</article>`);
     i = end;
   }
-  const notes = doc.notes;
-  if (notes.length) {
-    lines.push('');
+  if (doc.notes.length) {
     const base = options.base ?? '/';
     const worksHref = `${base.endsWith('/') ? base : `${base}/`}works/`;
-    for (const n of notes) lines.push(footnote(n, edition, href, worksHref), '');
+    const byId = new Map(doc.notes.map((n) => [n.id, n]));
+    // Every note is anchored to a passage, so every note has a reference; never drop one silently.
+    const lost = doc.notes.filter((n) => !numbers.has(n.id)).map((n) => n.id);
+    if (lost.length) throw new Error(`${doc.slug}: notes without a place in the text: ${lost.join(', ')}`);
+    lines.push('<section data-footnotes="true" class="footnotes"><h2 class="sr-only" id="footnote-label">Footnotes</h2>', '<ol>');
+    // In reading order: the order their references appear in the text.
+    for (const [id, number] of numbers) lines.push(footnote(byId.get(id)!, number, edition, href, worksHref));
+    lines.push('</ol>', '</section>');
   }
-  return `${lines.join('\n').trimEnd()}\n`;
+  return `${lines.join('\n')}\n`;
 }

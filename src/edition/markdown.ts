@@ -7,17 +7,14 @@
  * - links must be http(s), mailto, a site path (`/…`, `#…`) or a register reference
  *   (`person:kianouri`, rewritten to the entry's page); `javascript:`, `data:` and every
  *   other scheme are refused;
- * - images, headings, tables, footnotes and MDX syntax have no place in a note and are refused
- *   (MDX braces and `import`/`export` lines are just text to this parser, and are escaped).
- * The checked tree is then written out either as MDX-safe Markdown (to sit inside a generated
- * MDX footnote) or as HTML (register pages).
+ * - images, headings, tables and footnotes have no place in a note and are refused; MDX braces
+ *   and `import`/`export` lines are just text to this parser, and are escaped like any text.
+ * The checked tree is then written out as HTML (footnotes, register accounts).
  */
 import type { Root, RootContent, Nodes, Link } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown, gfmToMarkdown } from 'mdast-util-gfm';
-import { mdxToMarkdown } from 'mdast-util-mdx';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { toHast } from 'mdast-util-to-hast';
-import { toMarkdown } from 'mdast-util-to-markdown';
 import { toHtml } from 'hast-util-to-html';
 import { gfm } from 'micromark-extension-gfm';
 
@@ -122,17 +119,6 @@ function resolveLinks(tree: Root, href: EntityHref): Root {
   };
   visit(copy);
   return copy;
-}
-
-/**
- * Writes a checked body as Markdown that MDX reads as plain Markdown: `{`, `<` and
- * every other MDX-significant character is escaped.
- */
-export function toSafeMdx(md: SafeMarkdown, href: EntityHref): string {
-  const tree = resolveLinks(md.tree, href);
-  const out = toMarkdown(tree, { extensions: [gfmToMarkdown(), mdxToMarkdown()], bullet: '-', emphasis: '*', strong: '*' });
-  // `}` is not in mdast-util-mdx's unsafe list at every position; escape any left bare.
-  return out.replace(/(?<!\\)\}/g, '\\}').trimEnd();
 }
 
 /** Writes a checked body as HTML (raw HTML was already turned into text). */

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
 import { watch } from 'node:fs';
 import { formatProblem, EditionError } from '../edition/index.ts';
-import { generateEdition, generatedDir } from './generate.ts';
+import { generateEdition } from './generate.ts';
 import { bumpEditionVersion, shareEdition } from '../site/edition.ts';
 import { writeSearchIndex } from './search-index.ts';
 
@@ -23,7 +23,7 @@ export default function editionIntegration(): AstroIntegration {
         // EDITION_ROOT builds another edition (a test fixture) with this generator.
         root = process.env.EDITION_ROOT ? resolve(process.env.EDITION_ROOT) : fileURLToPath(config.root);
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
-        const edition = generateEdition(root, base, generatedDir());
+        const edition = generateEdition(root);
         shareEdition(edition);
         model = edition;
         for (const p of edition.problems) logger.warn(formatProblem(p));
@@ -44,7 +44,7 @@ export default function editionIntegration(): AstroIntegration {
         const regenerate = () => {
           try {
             bumpEditionVersion();
-            shareEdition(generateEdition(root, base, generatedDir()));
+            shareEdition(generateEdition(root));
             logger.info(`edition regenerated after a change to ${[...changed].join(', ')}`);
             server.ws.send({ type: 'full-reload' });
           } catch (e) {

@@ -3,7 +3,8 @@
  * after the integration regenerates), so no page re-reads the files.
  */
 import { resolve } from 'node:path';
-import { loadEdition, type Edition } from '../edition/index.ts';
+import { emitDocumentHtml, loadEdition, type Edition, type EditionDocument } from '../edition/index.ts';
+import { siteBase } from './format.ts';
 
 const state = globalThis as unknown as { __edition?: { version: number; edition: Edition }; __editionVersion?: number };
 
@@ -24,4 +25,19 @@ export function getEdition(): Edition {
     state.__edition = { version, edition: loadEdition(resolve(process.env.EDITION_ROOT ?? process.cwd()), { requireLocks: false }) };
   }
   return state.__edition.edition;
+}
+
+const htmlCache = new WeakMap<EditionDocument, string>();
+
+/**
+ * A document's text and notes as HTML (src/edition/emit.ts), made once per model and shared by
+ * the document page and its handout.
+ */
+export function documentHtml(doc: EditionDocument): string {
+  let html = htmlCache.get(doc);
+  if (html === undefined) {
+    html = emitDocumentHtml(doc, getEdition(), { base: siteBase() });
+    htmlCache.set(doc, html);
+  }
+  return html;
 }

@@ -30,7 +30,7 @@ beforeAll(async () => {
   // Outside the project, as an editor's checkout would be to Vite: .builds/ is ignored by the dev server's watcher.
   edition = mkdtempSync(join(tmpdir(), 'edition-dev-'));
   cpSync(join(ROOT, 'test/fixtures/editions/literal'), edition, { recursive: true });
-  const env: Record<string, string | undefined> = { ...process.env, EDITION_ROOT: edition, EDITION_GENERATED: join(edition, 'generated-mdx'), EDITION_CACHE: join(edition, 'astro-cache') };
+  const env: Record<string, string | undefined> = { ...process.env, EDITION_ROOT: edition, EDITION_CACHE: join(edition, 'astro-cache') };
   // A clean environment: vitest's NODE_ENV=test and VITEST* variables change how Astro's dev server runs.
   for (const k of Object.keys(env)) if (k === 'CI' || k === 'NODE_ENV' || k.startsWith('VITEST') || k === 'TEST') delete env[k];
   server = spawn(join(ROOT, 'node_modules/.bin/astro'), ['dev', '--port', String(port), '--host', '127.0.0.1'], { cwd: ROOT, env, stdio: ['ignore', openSync(join(edition, 'dev.log'), 'w'), openSync(join(edition, 'dev.log'), 'a')], detached: true });

@@ -26,7 +26,6 @@ export function buildSite(editionRoot: string, opts: { base?: string; pagefind?:
     ...(opts.pagefind === false ? { EDITION_SEARCH: 'off' } : {}),
     ...process.env,
     EDITION_ROOT: resolve(editionRoot),
-    EDITION_GENERATED: join(work, 'mdx'),
     EDITION_CACHE: join(work, 'cache'),
     ...(opts.base ? { BASE: opts.base } : {}),
   };
