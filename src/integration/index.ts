@@ -46,6 +46,9 @@ export default function editionIntegration(): AstroIntegration {
             bumpEditionVersion();
             shareEdition(generateEdition(root));
             logger.info(`edition regenerated after a change to ${[...changed].join(', ')}`);
+            // Astro keeps getStaticPaths results per route in dev; this is the signal its own
+            // content layer sends to clear them, so new or renamed documents and entries appear.
+            for (const env of Object.values(server.environments)) if (env.name !== 'client') env.hot.send('astro:content-changed', {});
             server.ws.send({ type: 'full-reload' });
           } catch (e) {
             if (e instanceof EditionError) for (const p of e.problems) logger.error(formatProblem(p));

@@ -41,3 +41,15 @@ export function documentHtml(doc: EditionDocument): string {
   }
   return html;
 }
+
+const bySlug = new WeakMap<Edition, Map<string, EditionDocument>>();
+
+/** The document with this slug in the current model (looked up at render time, so `astro dev` shows edits). */
+export function documentBySlug(slug: string | undefined): EditionDocument {
+  const edition = getEdition();
+  let map = bySlug.get(edition);
+  if (!map) bySlug.set(edition, (map = new Map(edition.documents.map((d) => [d.slug, d]))));
+  const doc = map.get(slug ?? '');
+  if (!doc) throw new Error(`No document "${slug}" in the edition.`);
+  return doc;
+}
