@@ -267,7 +267,7 @@ async function fullBuild(profileDir?: string): Promise<FullBuild> {
   if (!astro) throw new Error('bench: the build script has no astro build step');
   // eslint-disable-next-line no-control-regex
   const astroLog = `${astro.stdout}${astro.stderr}`.replace(/\u001b\[[0-9;]*m/g, '');
-  const inAstro = /pagefind: (\d+) records[^\n]*? in (\d+) ms/.exec(astroLog);
+  const inAstro = /pagefind: (\d+) records[^\n]*?(?: in|;) (\d+) ms/.exec(astroLog);
   const separate = index ? /pagefind: (\d+) records/.exec(index.stdout) : null;
   return {
     astro,
@@ -385,7 +385,7 @@ try {
       maxProcessRss: hasGnuTime() ? 'GNU /usr/bin/time -v "Maximum resident set size" (the largest single process of the tree)' : 'unavailable: /usr/bin/time not installed',
       load: 'scripts/bench/load.ts in its own process, timed inside it (excludes tsx start-up); the same work also runs inside astro build (the integration loads the model), so it is NOT added to the total',
       total: `the steps of the project's npm run build script, each timed as a child process: ${buildSteps.join(' + ')}`,
-      pagefind: 'the wall time of scripts/index-search.ts when the build script runs it as its own step; otherwise the time the integration logs for indexing inside astro build (astro:build:done), which is part of the astro build time',
+      pagefind: 'the wall time of scripts/index-search.ts when the build script runs it as its own step; otherwise the time the integration waits for the index in astro:build:done after the pages are written (indexing itself starts at astro:build:start and overlaps bundling and rendering); part of the astro build time',
       isolation: 'the site is built from a snapshot of src/, public/ and the config taken at the start of the run, in its own project root (see scripts/bench.ts)',
     },
     corpus: { ...corpus.counts, generateMs: ms(generateMs) },
@@ -443,7 +443,7 @@ try {
       ['load + validate + anchor (model), in-process', result.full.load ? s(result.full.load.modelMs) : 'skipped', '–', ''],
       ['  emit HTML / search records, in-process', result.full.load ? `${s(result.full.load.emitHtmlMs ?? 0)} / ${s(result.full.load.searchRecordsMs ?? 0)}` : 'skipped', '–', ''],
       ['astro build (wall)', s(astro.wallMs), s(floor.wallMs), `${result.ratio.astro}×`],
-      [full.pagefindInAstro ? '  of which Pagefind indexing (astro:build:done)' : 'Pagefind step (wall)', full.pagefindMs === null ? '–' : s(full.pagefindMs), '–', ''],
+      [full.pagefindInAstro ? '  of which Pagefind after the pages (astro:build:done)' : 'Pagefind step (wall)', full.pagefindMs === null ? '–' : s(full.pagefindMs), '–', ''],
       ['total build (npm run build)', s(totalMs), s(floor.wallMs), `${result.ratio.total}×`],
       ['rebuild after editing one note', rebuild ? s(rebuild.totalMs) : 'skipped', s(floor.wallMs), rebuild ? `${result.ratio.rebuild}×` : ''],
       ['peak RSS, process tree (sampled)', m(result.full.peakTreeRssMB), m(result.floor.peakTreeRssMB), `${result.ratio.peakTreeRss}×`],

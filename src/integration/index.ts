@@ -10,12 +10,13 @@ import { watch } from 'node:fs';
 import { formatProblem, EditionError } from '../edition/index.ts';
 import { generateEdition } from './generate.ts';
 import { bumpEditionVersion, shareEdition } from '../site/edition.ts';
-import { writeSearchIndex } from './search-index.ts';
+import { startSearchIndex, type SearchIndexJob } from './search-index.ts';
 
 export default function editionIntegration(): AstroIntegration {
   let root = process.cwd();
   let base = '/';
   let model: import('../edition/index.ts').Edition | undefined;
+  let search: SearchIndexJob | undefined;
   return {
     name: 'annotated-edition',
     hooks: {
@@ -29,12 +30,16 @@ export default function editionIntegration(): AstroIntegration {
         for (const p of edition.problems) logger.warn(formatProblem(p));
         logger.info(`edition: ${edition.documents.length} documents, ${edition.documents.reduce((n, d) => n + d.notes.length, 0)} notes, ${edition.entries.size} register entries`);
       },
+      'astro:build:start': () => {
+        // The search index, from the same model the pages are built from (never a stale copy),
+        // indexed while Astro bundles and renders.
+        if (model && process.env.EDITION_SEARCH !== 'off') search = startSearchIndex(model, base);
+      },
       'astro:build:done': async ({ dir, logger }) => {
-        // The search index, from the same model the pages were built from (never a stale copy).
-        if (!model || process.env.EDITION_SEARCH === 'off') return;
+        if (!search) return;
         const started = performance.now();
-        const records = await writeSearchIndex(model, fileURLToPath(dir), base);
-        logger.info(`pagefind: ${records} records (passages and register entries) indexed in ${Math.round(performance.now() - started)} ms`);
+        const records = await search.write(fileURLToPath(dir));
+        logger.info(`pagefind: ${records} records (passages and register entries) indexed; ${Math.round(performance.now() - started)} ms after the pages were written`);
       },
       'astro:server:setup': ({ server, logger }) => {
         // Watch the edition's own folders with node:fs (they may lie outside the project, or in

@@ -1,25 +1,58 @@
-/** Writes the Pagefind index of a built site from the edition model (one record per passage and per register entry). */
+/**
+ * The Pagefind index of a built site, from the edition model (one record per passage and per
+ * register entry). Indexing starts as soon as the model exists and runs beside Astro's
+ * bundling and rendering (the pagefind binary works on the other core); the files are written
+ * once the pages are. Records go to the binary in batches of requests rather than one round
+ * trip at a time.
+ */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { searchRecords, type Edition } from '../edition/index.ts';
 
+/** Requests in flight to the pagefind binary at once. */
+const BATCH = 256;
+
+/** An index being built; `write` finishes it into `<site>/pagefind`. */
+export interface SearchIndexJob {
+  /** Replaces `<site>/pagefind` with the index. Resolves to the number of records. */
+  write(site: string): Promise<number>;
+}
+
+/** Starts indexing `edition`, whose pages live under `base` (with trailing slash). */
+export function startSearchIndex(edition: Edition, base: string): SearchIndexJob {
+  const records = searchRecords(edition, base);
+  const adding = (async () => {
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+    for (let i = 0; i < records.length; i += BATCH) {
+      const batch = records.slice(i, i + BATCH);
+      const results = await Promise.all(batch.map((r) => index.addCustomRecord(r)));
+      results.forEach((added, k) => {
+        if (added.errors.length) throw new Error(`Pagefind could not index ${batch[k]!.url}: ${added.errors.join('; ')}`);
+      });
+    }
+    return index;
+  })();
+  // A failure is reported by write(); until then it must not surface as an unhandled rejection.
+  adding.catch(() => undefined);
+  return {
+    async write(site) {
+      try {
+        const index = await adding;
+        const out = join(site, 'pagefind');
+        rmSync(out, { recursive: true, force: true });
+        const written = await index.writeFiles({ outputPath: out });
+        if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+        return records.length;
+      } finally {
+        await pagefind.close();
+      }
+    },
+  };
+}
+
 /** Replaces `<site>/pagefind` with a fresh index of `edition`. Returns the number of records. */
 export async function writeSearchIndex(edition: Edition, site: string, base: string): Promise<number> {
-  const records = searchRecords(edition, base);
-  const out = join(site, 'pagefind');
-  rmSync(out, { recursive: true, force: true });
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  try {
-    for (const r of records) {
-      const added = await index.addCustomRecord(r);
-      if (added.errors.length) throw new Error(`Pagefind could not index ${r.url}: ${added.errors.join('; ')}`);
-    }
-    const written = await index.writeFiles({ outputPath: out });
-    if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-  } finally {
-    await pagefind.close();
-  }
-  return records.length;
+  return startSearchIndex(edition, base).write(site);
 }
