@@ -48,7 +48,7 @@ type Numbering = Map<string, number>;
 function noteRef(id: string, numbers: Numbering): string {
   const n = numbers.size + 1;
   numbers.set(id, n);
-  return `<sup><a href="#fn-${id}" id="fnref-${id}" data-footnote-ref="true" aria-describedby="footnote-label">${n}</a></sup>`;
+  return `<sup><a href="#fn-${id}" id="fnref-${id}" data-footnote-ref aria-describedby="footnote-label">${n}</a></sup>`;
 }
 
 /** The inner HTML of one passage: escaped text with mentions, language spans and note references. */
@@ -140,12 +140,12 @@ function footnote(n: Note, number: number, edition: Edition, href: EntityHref, w
     .map((c) => {
       const w = edition.works[c.work];
       if (!w) return '';
-      const target = w.url ?? `${worksHref}#${c.work}`;
-      return `<a href="${escapeAttr(target)}">${escapeHtml(sourceLabel(w, c.at))}</a>`;
+      return `<a href="${worksHref}#${escapeAttr(c.work)}">${escapeHtml(sourceLabel(w, c.at))}</a>`;
     })
     .filter(Boolean);
-  const back = `<a href="#fnref-${n.id}" data-footnote-backref aria-label="Back to reference ${number}" class="data-footnote-backref">↩</a>`;
-  // Short labels keep pages light; the full references are on the works-cited page.
+  const back = `<a href="#fnref-${n.id}" data-footnote-backref aria-label="Back to reference ${number}">↩</a>`;
+  // Short labels that lead to the full reference on the works-cited page (with the work's own
+  // link, archived copy and any caution): pages stay light however often a work is cited.
   const end = cites.length
     ? `${body}\n<span class="note-sources">Sources: ${cites.join('; ')}.</span>\n${back}`
     : body.endsWith('</p>')

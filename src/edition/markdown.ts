@@ -100,6 +100,12 @@ export function checkMarkdown(body: string): { result: SafeMarkdown; issues: Mar
     }
   };
   walk(tree);
+  // Positions served the checks above; the model keeps thousands of these trees without them.
+  const strip = (node: Nodes) => {
+    delete node.position;
+    if ('children' in node) for (const c of node.children) strip(c as Nodes);
+  };
+  strip(tree);
   if (tree.children.length === 0) issues.push({ line: 1, col: 1, message: 'The text is empty. Write the note below the closing `---`.' });
   return { result: { tree, entityLinks }, issues };
 }

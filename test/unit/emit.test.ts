@@ -37,11 +37,11 @@ describe('emitDocumentHtml', () => {
   });
   it('numbers footnotes in reading order, not file order, with fn-/fnref- ids and back links', () => {
     const { html } = build({ 'a-late': note('Third', 'On the third.'), 'b-early': note('First', 'On the first.') });
-    expect(html).toContain('<sup><a href="#fn-b-early" id="fnref-b-early" data-footnote-ref="true" aria-describedby="footnote-label">1</a></sup>');
-    expect(html).toContain('<sup><a href="#fn-a-late" id="fnref-a-late" data-footnote-ref="true" aria-describedby="footnote-label">2</a></sup>');
+    expect(html).toContain('<sup><a href="#fn-b-early" id="fnref-b-early" data-footnote-ref aria-describedby="footnote-label">1</a></sup>');
+    expect(html).toContain('<sup><a href="#fn-a-late" id="fnref-a-late" data-footnote-ref aria-describedby="footnote-label">2</a></sup>');
     const list = html.slice(html.indexOf('<section data-footnotes'));
     expect(list.indexOf('id="fn-b-early"')).toBeLessThan(list.indexOf('id="fn-a-late"'));
-    expect(list).toContain('<a href="#fnref-a-late" data-footnote-backref aria-label="Back to reference 2" class="data-footnote-backref">↩</a>');
+    expect(list).toContain('<a href="#fnref-a-late" data-footnote-backref aria-label="Back to reference 2">↩</a>');
   });
   it('places the reference at the end of the quoted words', () => {
     const { html } = build({ n: note('Second passage', 'On the words.') });
@@ -52,9 +52,9 @@ describe('emitDocumentHtml', () => {
     const li = html.slice(html.indexOf('<li id="fn-n">'));
     expect(li).toContain('<p><span class="note-kind" data-kind="gloss">Gloss</span> See <em>this</em> and <a href="/ed/people/kianouri/" data-entity="person:kianouri">him</a>. &#x3C;b>bold?&#x3C;/b>');
   });
-  it('gives every cited work a short label linking to it', () => {
+  it('gives every cited work a short label linking to its full reference on the works-cited page', () => {
     const { html } = build({ n: note('Third', 'A cited note.', 'cites: [w1]\n') });
-    expect(html).toMatch(/<span class="note-sources">Sources: <a href="https:\/\/example.org\/w1">[^<]+<\/a>\.<\/span>/);
+    expect(html).toMatch(/<span class="note-sources">Sources: <a href="\/ed\/works\/#w1">[^<]+<\/a>\.<\/span>/);
   });
   it('writes no footnote section for a document without notes, and is deterministic', () => {
     const a = build({});
