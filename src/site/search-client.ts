@@ -6,12 +6,16 @@
 import { foldKey } from '../edition/fold.ts';
 
 type Filters = Record<string, Record<string, number>>;
-interface PagefindResult { data(): Promise<{ url: string; excerpt: string; meta: Record<string, string>; filters: Record<string, string[]> }> }
+type Loaded = { url: string; excerpt: string; meta: Record<string, string>; filters: Record<string, string[]> };
+interface PagefindResult { data(): Promise<Loaded> }
 interface Pagefind {
   search(q: string, opts?: { filters?: Record<string, string[]>; sort?: Record<string, 'asc' | 'desc'> }): Promise<{ results: PagefindResult[]; filters: Filters }>;
   filters(): Promise<Filters>;
   options(o: Record<string, unknown>): Promise<void>;
 }
+
+/** Results shown at first, and added by each "Show more". */
+const PAGE = 20;
 
 const FACETS: [string, string][] = [['document', 'Document'], ['type', 'Type'], ['language', 'Language'], ['person', 'Person'], ['event', 'Event']];
 
@@ -23,6 +27,8 @@ export function initSearch(root: HTMLElement): void {
   const list = root.querySelector<HTMLOListElement>('ol')!;
   const facets = root.querySelector<HTMLElement>('.search-facets')!;
   const sort = root.querySelector<HTMLSelectElement>('select[name=sort]')!;
+  const more = Object.assign(document.createElement('button'), { type: 'button', className: 'search-more', textContent: `Show ${PAGE} more results`, hidden: true });
+  list.after(more);
   let pagefind: Pagefind | undefined;
 
   async function load(): Promise<Pagefind> {
@@ -47,6 +53,19 @@ export function initSearch(root: HTMLElement): void {
     return pagefind;
   }
 
+  function resultItem(r: Loaded): HTMLLIElement {
+    const li = document.createElement('li');
+    const doc = r.filters.document?.[0];
+    const a = Object.assign(document.createElement('a'), { href: r.url, textContent: doc ? `${doc}, ${r.meta.title}` : (r.meta.title ?? r.url) });
+    const kind = document.createElement('span');
+    kind.className = 'result-kind';
+    kind.textContent = r.meta.kind ? ` (${r.meta.kind})` : '';
+    const p = document.createElement('p');
+    p.innerHTML = r.excerpt; // Pagefind escapes the text; only its <mark> elements are markup
+    li.append(a, kind, p);
+    return li;
+  }
+
   async function run(): Promise<void> {
     const q = input.value.trim();
     const url = new URL(location.href);
@@ -59,25 +78,26 @@ export function initSearch(root: HTMLElement): void {
     for (const select of facets.querySelectorAll('select')) if (select.value) filters[select.name] = [select.value];
     const order = sort.value as '' | 'asc' | 'desc';
     const search = await pf.search(foldKey(q), { filters, ...(order ? { sort: { date: order } } : {}) });
-    const loaded = await Promise.all(search.results.slice(0, 50).map((r) => r.data()));
-    // A register entry whose name or spelling matches the query comes first.
+    // Results come in pages of PAGE: each shown result costs a fragment download (≈ 1–2 KB), so
+    // a first search stays light however many passages match.
     const key = foldKey(q, { caseFold: true });
-    const named = (r: (typeof loaded)[number]) => Boolean(r.meta.kind) && (r.meta.names ?? '').toLowerCase().split(' · ').some((n) => n.includes(key) || key.includes(n));
-    const results = [...loaded.filter(named), ...loaded.filter((r) => !named(r))];
-    list.replaceChildren(
-      ...results.map((r) => {
-        const li = document.createElement('li');
-        const doc = r.filters.document?.[0];
-        const a = Object.assign(document.createElement('a'), { href: r.url, textContent: doc ? `${doc}, ${r.meta.title}` : (r.meta.title ?? r.url) });
-        const kind = document.createElement('span');
-        kind.className = 'result-kind';
-        kind.textContent = r.meta.kind ? ` (${r.meta.kind})` : '';
-        const p = document.createElement('p');
-        p.innerHTML = r.excerpt; // Pagefind escapes the text; only its <mark> elements are markup
-        li.append(a, kind, p);
-        return li;
-      }),
-    );
+    const named = (r: Loaded) => Boolean(r.meta.kind) && (r.meta.names ?? '').toLowerCase().split(' · ').some((n) => n.includes(key) || key.includes(n));
+    let shown = 0;
+    const showMore = async () => {
+      const loaded = await Promise.all(search.results.slice(shown, shown + PAGE).map((r) => r.data()));
+      // A register entry whose name or spelling matches the query comes first.
+      const ordered = shown === 0 ? [...loaded.filter(named), ...loaded.filter((r) => !named(r))] : loaded;
+      list.append(...ordered.map(resultItem));
+      shown += loaded.length;
+      more.hidden = shown >= search.results.length;
+    };
+    list.replaceChildren();
+    more.onclick = () => {
+      // Keyboard users stay in place: focus the first of the new results.
+      const first = shown;
+      void showMore().then(() => list.children[first]?.querySelector('a')?.focus());
+    };
+    await showMore();
     const n = search.results.length;
     status.textContent = `${n} result${n === 1 ? '' : 's'} for “${q}”${Object.keys(filters).length ? ' (filtered)' : ''}.`;
   }

@@ -32,8 +32,18 @@ async function search(query: string, page?: Page): Promise<{ page: Page; hrefs: 
   await p.fill('#q', query);
   await p.press('#q', 'Enter');
   await p.waitForFunction(() => /result/.test(document.querySelector('.search-status')?.textContent ?? ''));
+  await showAll(p);
   const hrefs = await p.$$eval('.search-results a', (as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')!));
   return { page: p, hrefs };
+}
+
+/** Presses "Show more" until every result is listed. */
+async function showAll(p: Page): Promise<void> {
+  while (await p.isVisible('.search-more')) {
+    const before = await p.locator('.search-results > li').count();
+    await p.click('.search-more');
+    await p.waitForFunction((n) => document.querySelectorAll('.search-results > li').length > n, before);
+  }
 }
 
 const passageOf = (href: string) => /#(p\w+)$/.exec(href)?.[1];
@@ -77,10 +87,28 @@ describe('search', () => {
     const { hrefs, page } = await search('Tudeh');
     await page.selectOption('#facet-document', { label: thread.meta.title });
     await page.waitForFunction(() => /filtered/.test(document.querySelector('.search-status')?.textContent ?? ''));
+    await showAll(page);
     const filtered = await page.$$eval('.search-results a', (as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')!));
     expect(filtered.length).toBeGreaterThan(0);
     expect(filtered.length).toBeLessThan(hrefs.length);
     for (const h of filtered) expect(h).toContain(thread.slug);
+    await page.close();
+  });
+  it('lists results twenty at a time: "Show more" adds the next ones and moves focus to the first of them', async () => {
+    const page = await open('search/');
+    await page.fill('#q', 'party');
+    await page.press('#q', 'Enter');
+    await page.waitForFunction(() => /result/.test(document.querySelector('.search-status')?.textContent ?? ''));
+    const total = Number(/^(\d+) result/.exec((await page.textContent('.search-status')) ?? '')![1]);
+    expect(total).toBeGreaterThan(20);
+    expect(await page.locator('.search-results > li').count()).toBe(20);
+    await page.click('.search-more');
+    await page.waitForFunction(() => document.querySelectorAll('.search-results > li').length > 20);
+    expect(await page.locator('.search-results > li').count()).toBe(Math.min(40, total));
+    expect(await page.evaluate(() => document.activeElement === document.querySelectorAll('.search-results > li')[20]?.querySelector('a'))).toBe(true);
+    await showAll(page);
+    expect(await page.locator('.search-results > li').count()).toBe(total);
+    expect(await page.isVisible('.search-more')).toBe(false);
     await page.close();
   });
   it('a result link lands on the passage, highlighted', async () => {
