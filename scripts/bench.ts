@@ -31,6 +31,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateCorpus, type Corpus } from './bench/corpus.ts';
 import { writeFloorProject } from './bench/floor.ts';
+import { probeSearch, type SearchProbe } from './bench/search-probe.ts';
 import { hasGnuTime, htmlStats, run, walk, type HtmlStats, type RunResult } from './bench/measure.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -50,10 +51,12 @@ interface Options {
   /** Skip the standalone load phase / the rebuild (for very large runs). */
   loadPhase: boolean;
   rebuild: boolean;
+  /** Measure a first search in Chromium on the built site (scripts/bench/search-probe.ts). */
+  searchProbe: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { docs: 100, entries: 200, seed: 1, json: false, keep: false, warmup: true, sampleMs: 100, loadPhase: true, rebuild: true };
+  const o: Options = { docs: 100, entries: 200, seed: 1, json: false, keep: false, warmup: true, sampleMs: 100, loadPhase: true, rebuild: true, searchProbe: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => {
@@ -75,10 +78,11 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--no-warmup') o.warmup = false;
     else if (a === '--no-load-phase') o.loadPhase = false;
     else if (a === '--no-rebuild') o.rebuild = false;
+    else if (a === '--no-search-probe') o.searchProbe = false;
     else if (a === '--dir') o.dir = resolve(value());
     else if (a === '--profile') o.profile = resolve(value());
     else if (a === '--help' || a === '-h') {
-      console.log('npm run bench -- [--docs N] [--entries N] [--seed N] [--json] [--keep] [--dir <folder>] [--profile <folder>] [--no-warmup] [--no-load-phase] [--no-rebuild] [--sample-ms N]');
+      console.log('npm run bench -- [--docs N] [--entries N] [--seed N] [--json] [--keep] [--dir <folder>] [--profile <folder>] [--no-warmup] [--no-load-phase] [--no-rebuild] [--no-search-probe] [--sample-ms N]');
       process.exit(0);
     } else throw new Error(`bench: unknown option ${a} (try --help)`);
   }
@@ -326,6 +330,14 @@ try {
   const entryFolders: Record<string, string> = { person: 'people', organization: 'organizations', place: 'places', event: 'events' };
   const entryPagesBuilt = corpus.entries.filter((e) => existsSync(join(dist, entryFolders[e.kind]!, e.id, 'index.html'))).length;
 
+  // What a reader's first search transfers, in Chromium: a word found in many passages, and a
+  // register entry's name in another spelling.
+  let search: SearchProbe[] | null = null;
+  if (opts.searchProbe) {
+    log('first search in Chromium');
+    search = await probeSearch(dist, corpus.searchQueries);
+  }
+
   // 3. The floor.
   log('floor build (same passages, pre-rendered HTML, one Astro route)');
   const floorDir = join(work, 'floor');
@@ -419,6 +431,8 @@ try {
       documentHtml: pageStats(docPages),
       pagefindBytes: pagefindFiles.reduce((n, f) => n + f.bytes, 0),
       pagefindFiles: pagefindFiles.length,
+      /** A first search from a cold browser: bytes transferred (gzip for text, as static hosts send). */
+      firstSearch: search,
     },
     floor: { wallMs: ms(floor.wallMs), ...mem(floor), steps: floor.steps, html: pageStats(floorHtml) },
     rebuild,
@@ -453,6 +467,7 @@ try {
       ['HTML bytes per document page, average', kb(docPages.avgBytes), kb(floorHtml.avgBytes), `${result.ratio.htmlBytesPerDocumentPage}×`],
       ['HTML bytes per page, max', `${kb(html.maxBytes)} (${html.maxPage})`, kb(floorHtml.maxBytes), ''],
       ['Pagefind index', `${(result.full.pagefindBytes / 2 ** 20).toFixed(1)} MB in ${result.full.pagefindFiles} files, ${result.full.pagefind.records} records`, '–', ''],
+      ...(search ?? []).map((q): [string, string, string, string] => [`first search "${q.query}" (Chromium)`, `${kb(q.bytes)} in ${q.requests} requests, ${q.results} results shown`, '–', '']),
     ];
     console.log(JSON.stringify(result, null, 2));
     console.log(`\n${opts.docs} documents (${corpus.counts.passages} passages, ${corpus.counts.notes} notes, ${corpus.counts.entries} register entries, ${corpus.counts.mentions} mentions); ${result.machine.nproc} cores, ${result.machine.memoryGB} GB, Node ${process.version}, Astro ${result.machine.astro}`);

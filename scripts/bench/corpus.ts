@@ -67,6 +67,8 @@ export interface Corpus {
   };
   /** A note file whose body the rebuild measurement edits. */
   noteToEdit: string;
+  /** Queries for the first-search probe: a word found in many passages, and a register entry's variant spelling. */
+  searchQueries: string[];
 }
 
 /** Mulberry32: a small, fast, seeded PRNG. */
@@ -480,5 +482,6 @@ export function generateCorpus(root: string, options: CorpusOptions): Corpus {
       files,
     },
     noteToEdit,
+    searchQueries: [vocab.find((w) => w.length >= 6) ?? vocab[0]!, (entries.find((e) => e.latin.length > 2) ?? entries[0]!).latin.at(-1)!],
   };
 }

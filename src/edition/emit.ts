@@ -124,7 +124,8 @@ function passageElement(p: Passage, doc: EditionDocument, edition: Edition, href
   // Ids of deleted passages that now lead here: old links still land on the nearest surviving passage.
   const former = [...doc.tombstones].filter(([, to]) => to === p.id).map(([id]) => `<span class="passage-former-id" id="${id}"></span>`).join('');
   return (
-    `<${tag} class="${p.role === 'text' ? 'passage' : `passage passage--${p.role}`}" id="${p.id}" data-passage="${escapeAttr(p.n)}">${former}` +
+    // Plain passages need no class (styles select [data-passage]); other roles are marked.
+    `<${tag}${p.role === 'text' ? '' : ` class="passage--${p.role}"`} id="${p.id}" data-passage="${escapeAttr(p.n)}">${former}` +
     `<a class="passage-number" href="#${p.id}" aria-label="Passage ${escapeAttr(p.n)}">${escapeHtml(p.n)}</a> ` +
     `<span class="passage-text"${lang}>${content}</span></${tag}>`
   );
@@ -135,7 +136,7 @@ function footnote(n: Note, number: number, edition: Edition, href: EntityHref, w
   const kind = `<span class="note-kind" data-kind="${n.kind}">${escapeHtml(NOTE_KINDS[n.kind])}</span> `;
   let body = toSafeHtml(n.body, href);
   // The kind's label opens the first paragraph (or its own, before a list or a quotation).
-  body = body.startsWith('<p>') ? `<p>${kind}${body.slice(3)}` : `<p>${kind.trimEnd()}</p>\n${body}`;
+  body = body.startsWith('<p>') ? `<p>${kind}${body.slice(3)}` : `<p>${kind.trimEnd()}</p>${body}`;
   const cites = n.cites
     .map((c) => {
       const w = edition.works[c.work];
@@ -147,11 +148,11 @@ function footnote(n: Note, number: number, edition: Edition, href: EntityHref, w
   // Short labels that lead to the full reference on the works-cited page (with the work's own
   // link, archived copy and any caution): pages stay light however often a work is cited.
   const end = cites.length
-    ? `${body}\n<span class="note-sources">Sources: ${cites.join('; ')}.</span>\n${back}`
+    ? `${body}<span class="note-sources">Sources: ${cites.join('; ')}.</span>${back}`
     : body.endsWith('</p>')
       ? `${body.slice(0, -4)} ${back}</p>`
-      : `${body}\n${back}`;
-  return `<li id="fn-${n.id}">\n${end}\n</li>`;
+      : `${body}${back}`;
+  return `<li id="fn-${n.id}">${end}</li>`;
 }
 
 /** The HTML of a document's text and notes. Deterministic for the same input. */
@@ -219,5 +220,5 @@ export function emitDocumentHtml(doc: EditionDocument, edition: Edition, options
     for (const [id, number] of numbers) lines.push(footnote(byId.get(id)!, number, edition, href, worksHref));
     lines.push('</ol>', '</section>');
   }
-  return `${lines.join('\n')}\n`;
+  return lines.join('');
 }

@@ -6,6 +6,15 @@
  */
 const PLACEHOLDER = '[date accessed]';
 
+/** A new element with the given properties (text is set as text, never parsed as HTML). */
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<Omit<HTMLElementTagNameMap[K], 'role' | 'ariaLabel'>> & { role?: string; ariaLabel?: string }): HTMLElementTagNameMap[K] {
+  const { role, ariaLabel, ...rest } = props;
+  const el = Object.assign(document.createElement(tag), rest);
+  if (role) el.setAttribute('role', role);
+  if (ariaLabel) el.setAttribute('aria-label', ariaLabel);
+  return el;
+}
+
 function announce(text: string): void {
   const region = document.getElementById('tool-status');
   if (region) region.textContent = text;
@@ -57,7 +66,9 @@ export function initPassageTools(): void {
     for (const pre of root.querySelectorAll('pre')) if (pre.textContent?.includes(PLACEHOLDER)) pre.textContent = pre.textContent.replaceAll(PLACEHOLDER, today);
   };
   fill(document);
-  const template = document.getElementById('cite-passage-template') as HTMLTemplateElement | null;
+  const formsUrl = document.getElementById('cite')?.dataset.passageForms;
+  let forms: Promise<[string, string, string][]> | undefined;
+  const passageForms = () => (forms ??= fetch(formsUrl!).then((r) => r.json() as Promise<{ forms: [string, string, string][] }>).then((j) => j.forms));
   for (const number of document.querySelectorAll<HTMLAnchorElement>('.passage-number')) {
     const passage = number.closest<HTMLElement>('[data-passage]')!;
     const n = passage.dataset.passage!;
@@ -67,18 +78,32 @@ export function initPassageTools(): void {
     link.setAttribute('aria-label', `Copy link to passage ${n}`);
     link.addEventListener('click', () => void copy(passageUrl(passage.id), 'Link'));
     tools.append(link);
-    if (template) {
+    if (formsUrl) {
       const cite = Object.assign(document.createElement('button'), { type: 'button', className: 'cite-passage-button', textContent: 'Cite' });
       cite.setAttribute('aria-label', `Cite passage ${n}`);
-      cite.addEventListener('click', () => {
+      cite.addEventListener('click', async () => {
+        let list: [string, string, string][];
+        try {
+          list = await passageForms();
+        } catch {
+          forms = undefined;
+          return void announce('The citation forms could not be loaded. Check your connection and try again.');
+        }
         document.querySelector('.cite-passage')?.remove();
-        const html = template.innerHTML.replaceAll('__P__', n);
-        const box = document.createElement('div');
-        box.innerHTML = html; // the template is the page's own markup, with only the passage number substituted
-        const panel = box.firstElementChild as HTMLElement;
+        const panel = element('div', { className: 'cite-passage', role: 'region', ariaLabel: 'Cite this passage' });
+        const dl = element('dl', { className: 'cite-forms' });
+        for (const [format, label, text] of list) {
+          const pre = element('pre', { textContent: text.replaceAll('__P__', n) });
+          pre.dataset.format = format;
+          const dd = element('dd', {});
+          dd.append(pre);
+          dl.append(element('dt', { textContent: label }), dd);
+        }
+        const close = element('button', { type: 'button', className: 'cite-close', textContent: 'Close' });
+        panel.append(element('h2', { textContent: `Cite passage ¶${n}` }), dl, close);
         fill(panel);
         passage.after(panel);
-        panel.querySelector<HTMLButtonElement>('.cite-close')!.addEventListener('click', () => {
+        close.addEventListener('click', () => {
           panel.remove();
           cite.focus();
         });

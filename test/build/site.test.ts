@@ -1,9 +1,10 @@
 /**
  * The built site, read from dist/: every passage of every source in order with its exact
  * text; every note once, as a footnote referenced from inside the passage it quotes;
- * characters significant to MDX and HTML rendered literally; nothing published on error.
+ * characters significant to MDX and HTML rendered literally; reader-side budgets; nothing
+ * published on error.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { selectAll, select } from 'hast-util-select';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +12,16 @@ import { loadEdition, type Edition } from '../../src/edition/index.ts';
 import { buildSite, page, ROOT, textOf, type BuildResult } from '../helpers/build.ts';
 
 const LITERAL = join(ROOT, 'test/fixtures/editions/literal');
+
+/** Bytes of a built module script and of every module it imports statically (counted once). */
+function moduleBytes(dist: string, src: string, seen = new Set<string>()): number {
+  if (seen.has(src)) return 0;
+  seen.add(src);
+  const code = readFileSync(join(dist, src), 'utf8');
+  let n = Buffer.byteLength(code);
+  for (const m of code.matchAll(/(?:^|[;\s}])import\s*(?:[\w{}\s,*$]+from\s*)?["']\.\/([^"']+)["']/g)) n += moduleBytes(dist, src.replace(/[^/]+$/, m[1]!), seen);
+  return n;
+}
 
 function checkPassagesAndNotes(edition: Edition, dist: string) {
   for (const doc of edition.documents) {
@@ -53,6 +64,21 @@ describe('the seed edition, built', () => {
       expect(select('html', tree)!.properties.lang).toBe('en');
     }
     expect(existsSync(join(built.dist, 'pagefind/pagefind.js'))).toBe(true);
+  });
+  it('keeps within the reader-side budgets: every document page ≤ 100 KB of HTML, ≤ 10 KB of script before interaction', () => {
+    for (const doc of edition.documents) {
+      const file = join(built.dist, 'documents', doc.slug, 'index.html');
+      const html = readFileSync(file, 'utf8');
+      expect(statSync(file).size, doc.slug).toBeLessThanOrEqual(100 * 1024);
+      // Every script the page runs on load: inline ones, and module scripts with what they import.
+      let scriptBytes = 0;
+      for (const m of html.matchAll(/<script(?![^>]*type="application\/ld\+json")([^>]*)>([\s\S]*?)<\/script>/g)) {
+        const src = /src="([^"]+)"/.exec(m[1]!)?.[1];
+        scriptBytes += src ? moduleBytes(built.dist, src) : Buffer.byteLength(m[2]!);
+      }
+      expect(scriptBytes, doc.slug).toBeGreaterThan(0);
+      expect(scriptBytes, doc.slug).toBeLessThanOrEqual(10 * 1024);
+    }
   });
   it('Persian passages carry lang="fa" and dir="rtl"', () => {
     const tree = page(built.dist, 'documents/kianouri-confession-2012');

@@ -25,7 +25,7 @@ function build(notes: Record<string, string>) {
 describe('emitDocumentHtml', () => {
   it('writes every passage with its permanent id, number and exact text, escaped', () => {
     const { html } = build({});
-    expect(html).toContain('<p class="passage" id="p1" data-passage="1"><a class="passage-number" href="#p1" aria-label="Passage 1">1</a> ');
+    expect(html).toContain('<p id="p1" data-passage="1"><a class="passage-number" href="#p1" aria-label="Passage 1">1</a> ');
     expect(html).toContain('First &#60;script&#62;alert(1)&#60;/script&#62; {props.x} *not emphasis* www.example.org a@b.org.');
     expect(html).not.toContain('<script');
     expect(html).toContain('Third &#38; last.');
