@@ -8,7 +8,8 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadEdition } from '../../src/edition/index.ts';
-import { ROOT } from '../helpers/build.ts';
+import { probeSearch } from '../../scripts/bench/search-probe.ts';
+import { ROOT, seedDist } from '../helpers/build.ts';
 import { useSeedSite } from '../helpers/seed-site.ts';
 
 const edition = loadEdition(ROOT);
@@ -110,6 +111,14 @@ describe('search', () => {
     expect(await page.locator('.search-results > li').count()).toBe(total);
     expect(await page.isVisible('.search-more')).toBe(false);
     await page.close();
+  });
+  it('a first search from a cold browser transfers at most 250 KB (names, Persian, a common word)', async () => {
+    const probes = await probeSearch(seedDist(), ['Kianoury', 'آنکس که', 'party']);
+    for (const p of probes) {
+      expect(p.results, p.query).toBeGreaterThan(0);
+      expect(p.pagefindBytes, p.query).toBeGreaterThan(0);
+      expect(p.bytes, p.query).toBeLessThanOrEqual(250 * 1024);
+    }
   });
   it('a result link lands on the passage, highlighted', async () => {
     const { page } = await search('Kuybyshev');
