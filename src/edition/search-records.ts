@@ -28,7 +28,11 @@ function spellings(e: Edition['entries'] extends Map<string, infer V> ? V : neve
 
 /** The records for an edition whose pages live under `base` (with trailing slash). */
 export function searchRecords(edition: Edition, base = '/'): SearchRecord[] {
-  const records: SearchRecord[] = [];
+  return [...eachSearchRecord(edition, base)];
+}
+
+/** The same records one at a time, so a large edition's records need not all be held at once. */
+export function* eachSearchRecord(edition: Edition, base = '/'): Generator<SearchRecord> {
   for (const doc of edition.documents) {
     const date = 'value' in doc.meta.date ? doc.meta.date.value : doc.meta.date.from;
     for (const p of doc.passages) {
@@ -37,7 +41,7 @@ export function searchRecords(edition: Edition, base = '/'): SearchRecord[] {
       const entries = refs.map((r) => edition.entries.get(r)!).filter(Boolean);
       const names = entries.flatMap(spellings);
       const kindNames = (k: string) => entries.filter((e) => e.kind === k).map((e) => e.meta.name);
-      records.push({
+      yield {
         url: `${base}documents/${doc.slug}/#${p.id}`,
         content: foldKey(p.text),
         // One index for every language: a Persian query from an English page finds Persian passages.
@@ -58,12 +62,12 @@ export function searchRecords(edition: Edition, base = '/'): SearchRecord[] {
           event: kindNames('event'),
         },
         sort: { date },
-      });
+      };
     }
   }
   for (const e of edition.entries.values()) {
     const names = spellings(e);
-    records.push({
+    yield {
       url: `${base}${ENTITY_KINDS[e.kind].folder}/${e.id}/`,
       // Names first and twice, so the entry outranks passages that merely mention it.
       content: foldKey([...names, ...names, e.meta.description].join(' · ')),
@@ -71,7 +75,6 @@ export function searchRecords(edition: Edition, base = '/'): SearchRecord[] {
       meta: { title: e.meta.name, kind: ENTITY_KINDS[e.kind].label, names: names.join(' · ') },
       filters: { type: [`register: ${ENTITY_KINDS[e.kind].label.toLowerCase()}`] },
       sort: { date: e.meta.start ? ('value' in e.meta.start ? e.meta.start.value : e.meta.start.from) : e.meta.born ? ('value' in e.meta.born ? e.meta.born.value : e.meta.born.from) : '9999' },
-    });
+    };
   }
-  return records;
 }

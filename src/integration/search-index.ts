@@ -8,7 +8,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { searchRecords, type Edition } from '../edition/index.ts';
+import { eachSearchRecord, type Edition, type SearchRecord } from '../edition/index.ts';
 
 /** Requests in flight to the pagefind binary at once. */
 const BATCH = 256;
@@ -21,17 +21,27 @@ export interface SearchIndexJob {
 
 /** Starts indexing `edition`, whose pages live under `base` (with trailing slash). */
 export function startSearchIndex(edition: Edition, base: string): SearchIndexJob {
-  const records = searchRecords(edition, base);
+  let count = 0;
   const adding = (async () => {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-    for (let i = 0; i < records.length; i += BATCH) {
-      const batch = records.slice(i, i + BATCH);
+    const send = async (batch: SearchRecord[]) => {
       const results = await Promise.all(batch.map((r) => index.addCustomRecord(r)));
       results.forEach((added, k) => {
         if (added.errors.length) throw new Error(`Pagefind could not index ${batch[k]!.url}: ${added.errors.join('; ')}`);
       });
+      count += batch.length;
+    };
+    // Records are made as they are sent: a large edition's records are never all in memory.
+    let batch: SearchRecord[] = [];
+    for (const r of eachSearchRecord(edition, base)) {
+      batch.push(r);
+      if (batch.length === BATCH) {
+        await send(batch);
+        batch = [];
+      }
     }
+    await send(batch);
     return index;
   })();
   // A failure is reported by write(); until then it must not surface as an unhandled rejection.
@@ -44,7 +54,7 @@ export function startSearchIndex(edition: Edition, base: string): SearchIndexJob
         rmSync(out, { recursive: true, force: true });
         const written = await index.writeFiles({ outputPath: out });
         if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-        return records.length;
+        return count;
       } finally {
         await pagefind.close();
       }
