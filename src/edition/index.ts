@@ -16,5 +16,5 @@ export { EditionError, formatProblem, formatProblemForGitHub, sortProblems, type
 export { NOTE_KINDS, type DateSpec, type SourceMeta, type NoteKind, type Work, type EntryMeta } from './schema.js';
 export { shortCitation, displayName, sourceLabel } from './works.js';
 export { scaffoldNote, type ScaffoldResult } from './scaffold.js';
-export { eachSearchRecord, searchRecords, type SearchRecord } from './search-records.js';
+export { eachSearchRecord, searchRecords, type DocumentSearchRecord, type EntrySearchRecord, type SearchRecord } from './search-records.js';
 export { ACCESSED_PLACEHOLDER, citations, cslItem, EDITION_TITLE, type Citations } from './cite.js';

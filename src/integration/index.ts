@@ -39,7 +39,7 @@ export default function editionIntegration(): AstroIntegration {
         if (!search) return;
         const started = performance.now();
         const records = await search.write(fileURLToPath(dir));
-        logger.info(`pagefind: ${records} records (passages and register entries) indexed; ${Math.round(performance.now() - started)} ms after the pages were written`);
+        logger.info(`pagefind: ${records} records (documents, with their passages as sub-results, and register entries) indexed; ${Math.round(performance.now() - started)} ms after the pages were written`);
       },
       'astro:server:setup': ({ server, logger }) => {
         // Watch the edition's own folders with node:fs (they may lie outside the project, or in

@@ -1,6 +1,6 @@
 /**
- * The Pagefind index of a built site, from the edition model (one record per passage and per
- * register entry). Indexing starts as soon as the model exists and runs beside Astro's
+ * The Pagefind index of a built site, from the edition model (one record per document, whose
+ * passages are its sub-results, and one per register entry). Indexing starts as soon as the model exists and runs beside Astro's
  * bundling and rendering (the pagefind binary works on the other core); the files are written
  * once the pages are. Records go to the binary in batches of requests rather than one round
  * trip at a time.
@@ -8,10 +8,10 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { eachSearchRecord, type Edition, type SearchRecord } from '../edition/index.ts';
+import { eachSearchRecord, type Edition, type EntrySearchRecord, type SearchRecord } from '../edition/index.ts';
 
 /** Requests in flight to the pagefind binary at once. */
-const BATCH = 256;
+const BATCH = 64;
 
 /** An index being built; `write` finishes it into `<site>/pagefind`. */
 export interface SearchIndexJob {
@@ -26,7 +26,9 @@ export function startSearchIndex(edition: Edition, base: string): SearchIndexJob
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
     const send = async (batch: SearchRecord[]) => {
-      const results = await Promise.all(batch.map((r) => index.addCustomRecord(r)));
+      const results = await Promise.all(
+        batch.map(({ kind, ...r }) => (kind === 'document' ? index.addHTMLFile({ url: r.url, content: r.content }) : index.addCustomRecord(r as Omit<EntrySearchRecord, 'kind'>))),
+      );
       results.forEach((added, k) => {
         if (added.errors.length) throw new Error(`Pagefind could not index ${batch[k]!.url}: ${added.errors.join('; ')}`);
       });

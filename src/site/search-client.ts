@@ -1,12 +1,17 @@
 /**
  * The search page's script: folds the query exactly as the index was folded, loads Pagefind
- * only when the reader first searches, and shows passage-level results with filters
- * (document, type, language, person, event) and sorting by date.
+ * only when the reader first searches, and shows passage-level results (the sub-results of each
+ * matching document, see src/edition/search-records.ts) with sorting by date, and filters
+ * (document, type, language, person, event) loaded only when the reader opens them: their
+ * indexes grow with the edition and would weigh on every first search.
  */
 import { foldKey } from '../edition/fold.ts';
 
 type Filters = Record<string, Record<string, number>>;
-type Loaded = { url: string; excerpt: string; meta: Record<string, string>; filters: Record<string, string[]> };
+type SubResult = { title: string; url: string; excerpt: string };
+type Loaded = { url: string; excerpt: string; meta: Record<string, string>; filters: Record<string, string[]>; sub_results?: SubResult[] };
+/** One line of the results list: a passage of a document, or a register entry. */
+type Item = { url: string; title: string; kind?: string; excerpt: string };
 interface PagefindResult { data(): Promise<Loaded> }
 interface Pagefind {
   search(q: string, opts?: { filters?: Record<string, string[]>; sort?: Record<string, 'asc' | 'desc'> }): Promise<{ results: PagefindResult[]; filters: Filters }>;
@@ -14,7 +19,7 @@ interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
 }
 
-/** Results shown at first, and added by each "Show more". */
+/** Passages shown at first, and about as many added by each "Show more". */
 const PAGE = 20;
 
 const FACETS: [string, string][] = [['document', 'Document'], ['type', 'Type'], ['language', 'Language'], ['person', 'Person'], ['event', 'Event']];
@@ -26,8 +31,9 @@ export function initSearch(root: HTMLElement): void {
   const status = root.querySelector<HTMLElement>('[role=status]')!;
   const list = root.querySelector<HTMLOListElement>('ol')!;
   const facets = root.querySelector<HTMLElement>('.search-facets')!;
+  const filterBox = root.querySelector<HTMLDetailsElement>('.search-filters')!;
   const sort = root.querySelector<HTMLSelectElement>('select[name=sort]')!;
-  const more = Object.assign(document.createElement('button'), { type: 'button', className: 'search-more', textContent: `Show ${PAGE} more results`, hidden: true });
+  const more = Object.assign(document.createElement('button'), { type: 'button', className: 'search-more', textContent: 'Show more results', hidden: true });
   list.after(more);
   let pagefind: Pagefind | undefined;
 
@@ -35,7 +41,14 @@ export function initSearch(root: HTMLElement): void {
     if (!pagefind) {
       pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
       await pagefind.options({ excerptLength: 30 });
-      const all = await pagefind.filters();
+    }
+    return pagefind;
+  }
+
+  let facetsLoaded: Promise<void> | undefined;
+  const loadFacets = () =>
+    (facetsLoaded ??= (async () => {
+      const all = await (await load()).filters();
       for (const [key, label] of FACETS) {
         const values = Object.keys(all[key] ?? {}).sort();
         if (!values.length) continue;
@@ -49,17 +62,24 @@ export function initSearch(root: HTMLElement): void {
         facets.append(wrap);
       }
       facets.hidden = false;
-    }
-    return pagefind;
+    })());
+  filterBox.addEventListener('toggle', () => {
+    if (filterBox.open) void loadFacets();
+  });
+
+  /** The lines a loaded result gives: its matching passages, or the entry itself. */
+  function itemsOf(r: Loaded): Item[] {
+    if (r.meta.kind) return [{ url: r.url, title: r.meta.title ?? r.url, kind: r.meta.kind, excerpt: r.excerpt }];
+    const doc = r.filters.document?.[0] ?? r.url;
+    return (r.sub_results ?? []).filter((s) => s.url.includes('#')).map((s) => ({ url: s.url, title: `${doc}, ${s.title}`, excerpt: s.excerpt }));
   }
 
-  function resultItem(r: Loaded): HTMLLIElement {
+  function resultItem(r: Item): HTMLLIElement {
     const li = document.createElement('li');
-    const doc = r.filters.document?.[0];
-    const a = Object.assign(document.createElement('a'), { href: r.url, textContent: doc ? `${doc}, ${r.meta.title}` : (r.meta.title ?? r.url) });
+    const a = Object.assign(document.createElement('a'), { href: r.url, textContent: r.title });
     const kind = document.createElement('span');
     kind.className = 'result-kind';
-    kind.textContent = r.meta.kind ? ` (${r.meta.kind})` : '';
+    kind.textContent = r.kind ? ` (${r.kind})` : '';
     const p = document.createElement('p');
     p.innerHTML = r.excerpt; // Pagefind escapes the text; only its <mark> elements are markup
     li.append(a, kind, p);
@@ -78,28 +98,37 @@ export function initSearch(root: HTMLElement): void {
     for (const select of facets.querySelectorAll('select')) if (select.value) filters[select.name] = [select.value];
     const order = sort.value as '' | 'asc' | 'desc';
     const search = await pf.search(foldKey(q), { filters, ...(order ? { sort: { date: order } } : {}) });
-    // Results come in pages of PAGE: each shown result costs a fragment download (≈ 1–2 KB), so
-    // a first search stays light however many passages match.
+    // Results come in pages of about PAGE passages: each document shown costs one fragment
+    // download (its passages' text), so a first search stays light however much matches.
     const key = foldKey(q, { caseFold: true });
     const named = (r: Loaded) => Boolean(r.meta.kind) && (r.meta.names ?? '').toLowerCase().split(' · ').some((n) => n.includes(key) || key.includes(n));
-    let shown = 0;
+    let next = 0;
+    let listed = 0;
     const showMore = async () => {
-      const loaded = await Promise.all(search.results.slice(shown, shown + PAGE).map((r) => r.data()));
+      const loaded: Loaded[] = [];
+      let items = 0;
+      while (items < PAGE && next < search.results.length) {
+        const batch = await Promise.all(search.results.slice(next, next + 4).map((r) => r.data()));
+        next += batch.length;
+        for (const r of batch) items += itemsOf(r).length;
+        loaded.push(...batch);
+      }
       // A register entry whose name or spelling matches the query comes first.
-      const ordered = shown === 0 ? [...loaded.filter(named), ...loaded.filter((r) => !named(r))] : loaded;
-      list.append(...ordered.map(resultItem));
-      shown += loaded.length;
-      more.hidden = shown >= search.results.length;
+      const ordered = listed === 0 ? [...loaded.filter(named), ...loaded.filter((r) => !named(r))] : loaded;
+      const lines = ordered.flatMap(itemsOf);
+      list.append(...lines.map(resultItem));
+      listed += lines.length;
+      more.hidden = next >= search.results.length;
     };
     list.replaceChildren();
     more.onclick = () => {
       // Keyboard users stay in place: focus the first of the new results.
-      const first = shown;
+      const first = listed;
       void showMore().then(() => list.children[first]?.querySelector('a')?.focus());
     };
     await showMore();
     const n = search.results.length;
-    status.textContent = `${n} result${n === 1 ? '' : 's'} for “${q}”${Object.keys(filters).length ? ' (filtered)' : ''}.`;
+    status.textContent = `${n} result${n === 1 ? '' : 's'} (documents and register entries) for “${q}”${Object.keys(filters).length ? ' (filtered)' : ''}.`;
   }
 
   form.addEventListener('submit', (e) => {

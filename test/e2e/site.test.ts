@@ -86,6 +86,10 @@ describe('search', () => {
   });
   it('filtering by document narrows the results', async () => {
     const { hrefs, page } = await search('Tudeh');
+    // Filters load only when opened (their indexes would weigh on every first search).
+    expect(await page.isVisible('#facet-document')).toBe(false);
+    await page.click('.search-filters summary');
+    await page.waitForSelector('#facet-document');
     await page.selectOption('#facet-document', { label: thread.meta.title });
     await page.waitForFunction(() => /filtered/.test(document.querySelector('.search-status')?.textContent ?? ''));
     await showAll(page);
@@ -95,21 +99,23 @@ describe('search', () => {
     for (const h of filtered) expect(h).toContain(thread.slug);
     await page.close();
   });
-  it('lists results twenty at a time: "Show more" adds the next ones and moves focus to the first of them', async () => {
+  it('lists results in pages: "Show more" adds the next ones and moves focus to the first of them', async () => {
     const page = await open('search/');
-    await page.fill('#q', 'party');
+    await page.fill('#q', 'iran');
     await page.press('#q', 'Enter');
     await page.waitForFunction(() => /result/.test(document.querySelector('.search-status')?.textContent ?? ''));
-    const total = Number(/^(\d+) result/.exec((await page.textContent('.search-status')) ?? '')![1]);
-    expect(total).toBeGreaterThan(20);
-    expect(await page.locator('.search-results > li').count()).toBe(20);
+    const first = await page.locator('.search-results > li').count();
+    expect(first).toBeGreaterThanOrEqual(20);
+    expect(await page.isVisible('.search-more')).toBe(true);
     await page.click('.search-more');
-    await page.waitForFunction(() => document.querySelectorAll('.search-results > li').length > 20);
-    expect(await page.locator('.search-results > li').count()).toBe(Math.min(40, total));
-    expect(await page.evaluate(() => document.activeElement === document.querySelectorAll('.search-results > li')[20]?.querySelector('a'))).toBe(true);
+    await page.waitForFunction((n) => document.querySelectorAll('.search-results > li').length > n, first);
+    expect(await page.evaluate((n) => document.activeElement === document.querySelectorAll('.search-results > li')[n]?.querySelector('a'), first)).toBe(true);
     await showAll(page);
-    expect(await page.locator('.search-results > li').count()).toBe(total);
     expect(await page.isVisible('.search-more')).toBe(false);
+    // Every line is a passage of a document or a register entry, listed once.
+    const hrefs = await page.$$eval('.search-results a', (as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')!));
+    expect(new Set(hrefs).size).toBe(hrefs.length);
+    for (const h of hrefs) expect(h).toMatch(/^\/(documents\/[^/]+\/#p\w+|(people|organizations|places|events)\/[^/]+\/)$/);
     await page.close();
   });
   it('a first search from a cold browser transfers at most 250 KB (names, Persian, a common word)', async () => {
