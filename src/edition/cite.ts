@@ -94,14 +94,17 @@ export function cslItem(doc: EditionDocument, edition: Edition, editionUrl: stri
   return item;
 }
 
-const apaCache = new WeakMap<EditionDocument, Map<string, string>>();
+// APA through citeproc costs several milliseconds a call, and a document's APA is wanted by its
+// page and again by its passage forms (cite.json), which Astro may bundle with their own copy
+// of this module: the cache lives on globalThis, keyed by everything the reference depends on.
+const apaCache: Map<string, string> = ((globalThis as { __editionApaCache?: Map<string, string> }).__editionApaCache ??= new Map());
 function documentApa(doc: EditionDocument, edition: Edition, editionUrl: string): string {
-  const byUrl = apaCache.get(doc) ?? new Map<string, string>();
-  apaCache.set(doc, byUrl);
-  let apa = byUrl.get(editionUrl);
+  const item = { ...cslItem(doc, edition, editionUrl), accessed: undefined };
+  const key = JSON.stringify(item);
+  let apa = apaCache.get(key);
   if (apa === undefined) {
-    apa = String(new Cite({ ...cslItem(doc, edition, editionUrl), accessed: undefined }).format('bibliography', { format: 'text', template: 'apa', lang: 'en-US' })).trim();
-    byUrl.set(editionUrl, apa);
+    apa = String(new Cite(item).format('bibliography', { format: 'text', template: 'apa', lang: 'en-US' })).trim();
+    apaCache.set(key, apa);
   }
   return apa;
 }
