@@ -15,12 +15,18 @@ const BATCH = 64;
 
 /** An index being built; `write` finishes it into `<site>/pagefind`. */
 export interface SearchIndexJob {
-  /** Replaces `<site>/pagefind` with the index. Resolves to the number of records. */
-  write(site: string): Promise<number>;
+  /**
+   * Replaces `<site>/pagefind` with the index. Resolves to the number of records. `beforeWrite`
+   * runs once every record is in Pagefind, before it writes its files (the step that needs the
+   * most memory): the caller can let go of the model there.
+   */
+  write(site: string, beforeWrite?: () => void): Promise<number>;
 }
 
 /** Starts indexing `edition`, whose pages live under `base` (with trailing slash). */
 export function startSearchIndex(edition: Edition, base: string): SearchIndexJob {
+  // Held only until every record is sent, so the model can be freed before Pagefind writes.
+  let source: Edition | null = edition;
   let count = 0;
   const adding = (async () => {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
@@ -36,7 +42,7 @@ export function startSearchIndex(edition: Edition, base: string): SearchIndexJob
     };
     // Records are made as they are sent: a large edition's records are never all in memory.
     let batch: SearchRecord[] = [];
-    for (const r of eachSearchRecord(edition, base)) {
+    for (const r of eachSearchRecord(source!, base)) {
       batch.push(r);
       if (batch.length === BATCH) {
         await send(batch);
@@ -44,14 +50,16 @@ export function startSearchIndex(edition: Edition, base: string): SearchIndexJob
       }
     }
     await send(batch);
+    source = null;
     return index;
   })();
   // A failure is reported by write(); until then it must not surface as an unhandled rejection.
   adding.catch(() => undefined);
   return {
-    async write(site) {
+    async write(site, beforeWrite) {
       try {
         const index = await adding;
+        beforeWrite?.();
         const out = join(site, 'pagefind');
         rmSync(out, { recursive: true, force: true });
         const written = await index.writeFiles({ outputPath: out });

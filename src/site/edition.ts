@@ -18,6 +18,11 @@ export function shareEdition(edition: Edition): void {
   state.__edition = { version: state.__editionVersion ?? 0, edition };
 }
 
+/** Lets go of the model once the pages are built (a later getEdition() would load it again). */
+export function releaseEdition(): void {
+  delete state.__edition;
+}
+
 /** The edition at EDITION_ROOT, or the project root (process.cwd()). */
 export function getEdition(): Edition {
   const version = state.__editionVersion ?? 0;

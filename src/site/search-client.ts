@@ -19,8 +19,10 @@ interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
 }
 
-/** Passages shown at first, and about as many added by each "Show more". */
+/** Passages shown at first, and about as many added by each "Show more"… */
 const PAGE = 20;
+/** …from at most this many documents and entries (each document costs a fragment of a few KB). */
+const PAGE_RESULTS = 8;
 
 const FACETS: [string, string][] = [['document', 'Document'], ['type', 'Type'], ['language', 'Language'], ['person', 'Person'], ['event', 'Event']];
 
@@ -107,7 +109,8 @@ export function initSearch(root: HTMLElement): void {
     const showMore = async () => {
       const loaded: Loaded[] = [];
       let items = 0;
-      while (items < PAGE && next < search.results.length) {
+      const end = next + PAGE_RESULTS;
+      while (items < PAGE && next < end && next < search.results.length) {
         const batch = await Promise.all(search.results.slice(next, next + 4).map((r) => r.data()));
         next += batch.length;
         for (const r of batch) items += itemsOf(r).length;

