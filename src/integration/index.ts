@@ -14,10 +14,21 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { startSearchIndex, type SearchIndexJob } from './search-index.ts';
 
-/** A full garbage collection, so memory the build no longer uses goes back to the system. */
-function collectGarbage(): void {
+/**
+ * A full garbage collection, so memory the build no longer uses goes back to the system; then
+ * a wait (at most 5 s) until the process's resident memory stops falling, since V8 returns freed
+ * pages in the background and Pagefind's writing must not start beside the old high-water mark.
+ */
+async function collectGarbage(): Promise<void> {
   setFlagsFromString('--expose-gc');
   (runInNewContext('gc') as () => void)();
+  let last = process.memoryUsage.rss();
+  for (let waited = 0; waited < 5000; waited += 250) {
+    await new Promise((r) => setTimeout(r, 250));
+    const now = process.memoryUsage.rss();
+    if (now > last * 0.98) break;
+    last = now;
+  }
 }
 
 export default function editionIntegration(): AstroIntegration {
@@ -46,12 +57,12 @@ export default function editionIntegration(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         if (!search) return;
         const started = performance.now();
-        const records = await search.write(fileURLToPath(dir), () => {
-          // Pagefind's writing step needs the most memory of the build (5.9 GB at 10,000
+        const records = await search.write(fileURLToPath(dir), async () => {
+          // Pagefind's writing step needs the most memory of the build (5.8 GB at 10,000
           // documents) and the pages are written: let the model go first.
           model = undefined;
           releaseEdition();
-          collectGarbage();
+          await collectGarbage();
         });
         logger.info(`pagefind: ${records} records (documents, with their passages as sub-results, and register entries) indexed; ${Math.round(performance.now() - started)} ms after the pages were written`);
       },

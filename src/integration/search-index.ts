@@ -20,7 +20,7 @@ export interface SearchIndexJob {
    * runs once every record is in Pagefind, before it writes its files (the step that needs the
    * most memory): the caller can let go of the model there.
    */
-  write(site: string, beforeWrite?: () => void): Promise<number>;
+  write(site: string, beforeWrite?: () => void | Promise<void>): Promise<number>;
 }
 
 /** Starts indexing `edition`, whose pages live under `base` (with trailing slash). */
@@ -59,7 +59,7 @@ export function startSearchIndex(edition: Edition, base: string): SearchIndexJob
     async write(site, beforeWrite) {
       try {
         const index = await adding;
-        beforeWrite?.();
+        await beforeWrite?.();
         const out = join(site, 'pagefind');
         rmSync(out, { recursive: true, force: true });
         const written = await index.writeFiles({ outputPath: out });
