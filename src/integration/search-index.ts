@@ -1,9 +1,9 @@
 /**
  * The Pagefind index of a built site, from the edition model (one record per document, whose
- * passages are its sub-results, and one per register entry). Indexing starts as soon as the model exists and runs beside Astro's
- * bundling and rendering (the pagefind binary works on the other core); the files are written
- * once the pages are. Records go to the binary in batches of requests rather than one round
- * trip at a time.
+ * passages are its sub-results, and one per register entry; see src/edition/search-records.ts).
+ * Indexing starts as soon as the model exists and runs beside Astro's bundling and rendering
+ * (the pagefind binary works on the other core); the files are written once the pages are.
+ * Records go to the binary in batches of requests rather than one round trip at a time.
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
