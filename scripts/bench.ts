@@ -5,7 +5,7 @@
  *    deterministic for a given --seed) in a work folder, .bench/run-XXXXXX/ (ignored by git).
  * 2. Builds it with the real pipeline: the steps of the project's `npm run build` script (see
  *    `buildSteps`), each a child process measured from outside (scripts/bench/measure.ts):
- *    `astro build` with EDITION_ROOT/EDITION_GENERATED/EDITION_CACHE into an outDir in the work
+ *    `astro build` with EDITION_ROOT/EDITION_CACHE into an outDir in the work
  *    folder, from a snapshot of the project (see `site` below), and, if the script lists it,
  *    `tsx scripts/index-search.ts <outDir>` (Pagefind). The load phase (read + validate +
  *    segment + anchor + mentions, then HTML emission and search records) is timed separately,
