@@ -1,6 +1,6 @@
 /**
  * Rebuilds the Pagefind index of a built site on its own: `tsx scripts/index-search.ts [dist]`.
- * (`npm run build` does this itself, at the end of the Astro build, from the same model.)
+ * (`npm run build` does this itself, during the Astro build, from the same model.)
  */
 import { resolve } from 'node:path';
 import { loadEdition } from '../src/edition/index.ts';
@@ -10,4 +10,4 @@ const site = resolve(process.argv[2] ?? 'dist');
 const base = (process.env.BASE ?? '/').replace(/\/?$/, '/');
 const edition = loadEdition(resolve(process.env.EDITION_ROOT ?? process.cwd()));
 const n = await writeSearchIndex(edition, site, base);
-console.log(`pagefind: ${n} records (passages and register entries) indexed into ${site}/pagefind`);
+console.log(`pagefind: ${n} records (documents, with their passages as sub-results, and register entries) indexed into ${site}/pagefind`);
