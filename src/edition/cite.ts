@@ -36,6 +36,16 @@ interface CslName {
   literal?: string;
 }
 
+/** The citation forms, in the order pages show them: id (a `data-format` value), label, field. */
+export const CITATION_FORMS: readonly (readonly [string, string, keyof Citations])[] = [
+  ['chicago-note', 'Chicago (note)', 'chicagoNote'],
+  ['chicago-bibliography', 'Chicago (bibliography)', 'chicagoBibliography'],
+  ['mla', 'MLA', 'mla'],
+  ['apa', 'APA', 'apa'],
+  ['bibtex', 'BibTeX', 'bibtex'],
+  ['csl-json', 'CSL-JSON', 'cslJson'],
+];
+
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const MLA_MONTHS = ['Jan.', 'Feb.', 'Mar.', 'Apr.', 'May', 'June', 'July', 'Aug.', 'Sept.', 'Oct.', 'Nov.', 'Dec.'];
 

@@ -41,6 +41,11 @@ export function documentHtml(doc: EditionDocument): string {
   return emitDocumentHtml(doc, getEdition(), { base: siteBase() });
 }
 
+/** The static paths of the routes that exist once per document (page, handout, citation forms). */
+export function documentPaths(): { params: { slug: string } }[] {
+  return getEdition().documents.map((doc) => ({ params: { slug: doc.slug } }));
+}
+
 const bySlug = new WeakMap<Edition, Map<string, EditionDocument>>();
 
 /** The document with this slug in the current model (looked up at render time, so `astro dev` shows edits). */

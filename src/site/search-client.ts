@@ -107,18 +107,21 @@ export function initSearch(root: HTMLElement): void {
     let next = 0;
     let listed = 0;
     const showMore = async () => {
-      const loaded: Loaded[] = [];
+      const loaded: { r: Loaded; items: Item[] }[] = [];
       let items = 0;
       const end = next + PAGE_RESULTS;
       while (items < PAGE && next < end && next < search.results.length) {
         const batch = await Promise.all(search.results.slice(next, next + 4).map((r) => r.data()));
         next += batch.length;
-        for (const r of batch) items += itemsOf(r).length;
-        loaded.push(...batch);
+        for (const r of batch) {
+          const its = itemsOf(r);
+          items += its.length;
+          loaded.push({ r, items: its });
+        }
       }
       // A register entry whose name or spelling matches the query comes first.
-      const ordered = listed === 0 ? [...loaded.filter(named), ...loaded.filter((r) => !named(r))] : loaded;
-      const lines = ordered.flatMap(itemsOf);
+      const ordered = listed === 0 ? [...loaded.filter((x) => named(x.r)), ...loaded.filter((x) => !named(x.r))] : loaded;
+      const lines = ordered.flatMap((x) => x.items);
       list.append(...lines.map(resultItem));
       listed += lines.length;
       more.hidden = next >= search.results.length;

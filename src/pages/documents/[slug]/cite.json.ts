@@ -4,20 +4,16 @@
  * forms do not weigh on every page view.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { citations } from '../../../edition/index.ts';
-import { documentBySlug, getEdition } from '../../../site/edition.ts';
+import { CITATION_FORMS, citations } from '../../../edition/index.ts';
+import { documentBySlug, documentPaths, getEdition } from '../../../site/edition.ts';
 import { url } from '../../../site/format.ts';
 
-export const getStaticPaths = (() => getEdition().documents.map((doc) => ({ params: { slug: doc.slug } }))) satisfies GetStaticPaths;
+export const getStaticPaths = documentPaths satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params, site }) => {
   const doc = documentBySlug(params.slug);
   const c = citations(doc, getEdition(), new URL(url(`documents/${doc.slug}/`), site).href, '__P__');
-  const forms = [
-    ['chicago-note', 'Chicago (note)', c.chicagoNote],
-    ['chicago-bibliography', 'Chicago (bibliography)', c.chicagoBibliography],
-    ['mla', 'MLA', c.mla],
-    ['apa', 'APA', c.apa],
-  ];
+  // A passage is cited in prose forms; BibTeX and CSL-JSON stay with the document.
+  const forms = CITATION_FORMS.filter(([id]) => id !== 'bibtex' && id !== 'csl-json').map(([id, label, field]) => [id, label, c[field]]);
   return new Response(JSON.stringify({ forms }), { headers: { 'content-type': 'application/json' } });
 };
