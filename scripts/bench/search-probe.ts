@@ -40,6 +40,7 @@ export async function probeSearch(dist: string, queries: string[]): Promise<Sear
       // Playwright reports the requests of the page and of its workers (Pagefind searches in a
       // Web Worker, whose fetches a page-level CDP session would not see).
       const urls: string[] = [];
+      const sizes: string[] = [];
       let bytes = 0;
       let pagefindBytes = 0;
       let pending = 0;
@@ -54,6 +55,7 @@ export async function probeSearch(dist: string, queries: string[]): Promise<Sear
         const p = (async () => {
           const n = ok ? await req.sizes().then((z) => z.responseBodySize + z.responseHeadersSize, () => 0) : 0;
           bytes += n;
+          sizes.push(`${n}\t${req.url()}`);
           if (/\/pagefind\//.test(req.url())) pagefindBytes += n;
           pending--;
           lastActivity = Date.now();
@@ -72,7 +74,8 @@ export async function probeSearch(dist: string, queries: string[]): Promise<Sear
       while ((pending > 0 && Date.now() - lastActivity < 10_000) || Date.now() - lastActivity < 1000) await new Promise((r) => setTimeout(r, 100));
       await Promise.all(counting);
       const results = await page.locator('.search-results > li').count();
-      if (process.env.PROBE_DEBUG) console.error(urls.join("\n"));
+      // PROBE_DEBUG=1 lists every request with its bytes on stderr.
+      if (process.env.PROBE_DEBUG) console.error(sizes.join('\n'));
       out.push({ query, results, bytes, pagefindBytes, requests: urls.length, ms });
       await context.close();
     }

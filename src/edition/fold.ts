@@ -55,32 +55,65 @@ export function foldChar(ch: string, caseFold = false): string {
 /** Folds `text`, keeping a map back to original offsets. */
 export function fold(text: string, options: FoldOptions = {}): Folded {
   const caseFold = options.caseFold ?? false;
-  // Characters are collected and joined once: `+=` per character builds a rope that holds about
-  // 27 bytes per character until first searched, which exhausts the heap on large editions.
-  const out: string[] = [];
-  const map: number[] = [];
+  // Code units go into typed arrays, decoded once at the end: this runs over every passage and
+  // note quote several times per build, and a string or number pushed per character costs
+  // several times more (and holds far more memory on large editions).
+  let out = new Uint16Array(text.length + 1);
+  let map = new Int32Array(text.length + 1);
+  let n = 0;
+  const put = (unit: number, from: number) => {
+    if (n === out.length) {
+      // Only lower-casing can lengthen the text (e.g. İ → i̇).
+      const bigger = new Uint16Array(out.length * 2);
+      bigger.set(out);
+      out = bigger;
+      const biggerMap = new Int32Array(map.length * 2);
+      biggerMap.set(map);
+      map = biggerMap;
+    }
+    out[n] = unit;
+    map[n++] = from;
+  };
   let lastWasSpace = false;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (spacing(ch.charCodeAt(0))) {
-      if (!lastWasSpace) {
-        out.push(' ');
-        map.push(i);
-        lastWasSpace = true;
-      }
+    const c = text.charCodeAt(i);
+    if (c < 0x80 && c > 32) {
+      put(caseFold && c >= 65 && c <= 90 ? c + 32 : c, i);
+      lastWasSpace = false;
       continue;
     }
-    const f = foldChar(ch, caseFold);
-    if (f === '') continue;
-    for (let k = 0; k < f.length; k++) {
-      out.push(f[k]!);
-      map.push(i);
+    if (spacing(c)) {
+      if (!lastWasSpace) put(32, i);
+      lastWasSpace = true;
+      continue;
     }
+    const f = foldChar(text[i]!, caseFold);
+    if (f === '') continue;
+    for (let k = 0; k < f.length; k++) put(f.charCodeAt(k), i);
     lastWasSpace = false;
   }
-  map.push(text.length);
-  // Four bytes per character instead of eight: every document's map is held while notes are anchored.
-  return { text: out.join(''), map: Int32Array.from(map) };
+  map = map.length > n + 1 ? map.slice(0, n + 1) : map;
+  map[n] = text.length;
+  return { text: decodeUnits(out.subarray(0, n)), map };
+}
+
+const UTF16 = new TextDecoder('utf-16le');
+/** A string from UTF-16 code units, lone surrogates kept as they are (TextDecoder would replace them). */
+function decodeUnits(units: Uint16Array): string {
+  for (let i = 0; i < units.length; i++) {
+    const c = units[i]!;
+    if (c >= 0xd800 && c <= 0xdfff) {
+      const paired = c <= 0xdbff ? units[i + 1]! >= 0xdc00 && units[i + 1]! <= 0xdfff : false;
+      if (!paired) return slowDecode(units);
+      i++;
+    }
+  }
+  return UTF16.decode(units);
+}
+function slowDecode(units: Uint16Array): string {
+  let s = '';
+  for (let i = 0; i < units.length; i += 4096) s += String.fromCharCode(...units.subarray(i, i + 4096));
+  return s;
 }
 
 /** Folds text for comparison only (no map). Leading and trailing space trimmed. */

@@ -34,4 +34,16 @@ describe('fold', () => {
     expect(text[f.map[3]!]).toBe('ر');
     expect(f.map[f.text.length]).toBe(text.length);
   });
+  it('keeps a map when lower-casing lengthens the text', () => {
+    const f = fold('İİ'.repeat(3) + ' x', { caseFold: true });
+    expect(f.text).toBe('i\u0307'.repeat(6) + ' x');
+    expect(f.map.length).toBe(f.text.length + 1);
+    expect([...f.map.slice(0, 4)]).toEqual([0, 0, 1, 1]);
+    expect(f.map[f.text.length]).toBe(8);
+  });
+  it('keeps characters outside the Basic Multilingual Plane, and lone surrogates, as they are', () => {
+    expect(foldKey('a 𝐀 b')).toBe('a 𝐀 b');
+    expect(fold('x\uD800y').text).toBe('x\uD800y');
+    expect(fold('x\uDC00').text).toBe('x\uDC00');
+  });
 });
