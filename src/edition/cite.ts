@@ -2,7 +2,7 @@
  * Citations of a document or a passage, naming both the original (author, title, date,
  * archive or publisher, record id, original URL) and this edition (title, URL, date accessed).
  *
- * citation-js writes APA (its bundled CSL style), BibTeX and CSL-JSON. No registry package
+ * citation-js writes APA (its bundled CSL style, through apa.ts), BibTeX and CSL-JSON. No registry package
  * ships the Chicago and MLA CSL styles, so those two are written here from the same CSL data,
  * following the Chicago Manual of Style (17th ed., notes and bibliography) and the MLA Handbook
  * (9th ed.) forms for archival documents and web pages.
@@ -13,6 +13,7 @@
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-csl';
+import { apaReference } from './apa.js';
 import type { Edition, EditionDocument } from './edition.js';
 
 /** Stands for the reader's date of access until the page fills it in. */
@@ -104,20 +105,8 @@ export function cslItem(doc: EditionDocument, edition: Edition, editionUrl: stri
   return item;
 }
 
-// APA through citeproc costs several milliseconds a call, and a document's APA is wanted by its
-// page and again by its passage forms (cite.json), which Astro may bundle with their own copy
-// of this module: the cache lives on globalThis, keyed by everything the reference depends on.
-const apaCache: Map<string, string> = ((globalThis as { __editionApaCache?: Map<string, string> }).__editionApaCache ??= new Map());
-function documentApa(doc: EditionDocument, edition: Edition, editionUrl: string): string {
-  const item = { ...cslItem(doc, edition, editionUrl), accessed: undefined };
-  const key = JSON.stringify(item);
-  let apa = apaCache.get(key);
-  if (apa === undefined) {
-    apa = String(new Cite(item).format('bibliography', { format: 'text', template: 'apa', lang: 'en-US' })).trim();
-    apaCache.set(key, apa);
-  }
-  return apa;
-}
+/** A document's APA reference, without the date of access (the reader's, filled in on the page). */
+const documentApa = (doc: EditionDocument, edition: Edition, editionUrl: string) => apaReference({ ...cslItem(doc, edition, editionUrl), accessed: undefined });
 
 /** All citation forms of a document, or of one passage (`passage` is its number, e.g. "14"). */
 export function citations(doc: EditionDocument, edition: Edition, editionUrl: string, passage?: string): Citations {
@@ -139,8 +128,7 @@ export function citations(doc: EditionDocument, edition: Edition, editionUrl: st
   const mla = `${bibAuthor}“${m.title}.” ${mlaDate(date)}.${where ? ` ${where},` : ''}${original ? ` ${original.replace(/^https?:\/\//, '')}.` : ''} ${EDITION_TITLE}${passage ? `, par. ${passage}` : ''}, ${url.replace(/^https?:\/\//, '')}. Accessed ${ACCESSED_PLACEHOLDER}.`;
 
   const cite = new Cite({ ...item, accessed: undefined });
-  // APA through citeproc costs a few milliseconds per call: a passage's APA reference is the
-  // document's with the passage's URL, so the document's is made once and reused.
+  // A passage's APA reference is the document's with the passage's URL.
   const apa = passage ? documentApa(doc, edition, editionUrl).replace(editionUrl, url) : documentApa(doc, edition, editionUrl);
   const bibtex = String(cite.format('bibtex')).trim();
   const cslJson = JSON.stringify([item]);
