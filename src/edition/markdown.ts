@@ -17,6 +17,14 @@ import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { toHast } from 'mdast-util-to-hast';
 import { toHtml } from 'hast-util-to-html';
 import { gfm } from 'micromark-extension-gfm';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 
 /** A problem in a Markdown body, at a 1-based line/column of the body. */
 export interface MarkdownIssue {
@@ -37,10 +45,23 @@ const SAFE_URL = /^(https?:\/\/|mailto:|\/(?!\/)|#)/i;
 
 // The GFM extensions are built once: building them per note costs more than parsing a short note.
 const PARSE_OPTIONS = { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] };
+// GFM without its literal autolinks (bare `https://…`, `www.…`, e-mail addresses), which cost as
+// much as the rest of the parse together. They cannot occur in a body without one of these
+// strings, and such a body parses to the same tree either way (test/unit/markdown.test.ts).
+const PARSE_OPTIONS_NO_AUTOLINK = {
+  extensions: [gfmFootnote(), gfmStrikethrough(), gfmTable(), gfmTaskListItem()],
+  mdastExtensions: [gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown()],
+};
+const MAY_AUTOLINK = /https?:\/\/|www\.|@|mailto:|xmpp:/i;
+
+/** Parses a body as GFM. */
+export function parseGfm(body: string): Root {
+  return fromMarkdown(body, MAY_AUTOLINK.test(body) ? PARSE_OPTIONS : PARSE_OPTIONS_NO_AUTOLINK);
+}
 
 /** Parses and checks a Markdown body. Issues are returned, never thrown. */
 export function checkMarkdown(body: string): { result: SafeMarkdown; issues: MarkdownIssue[] } {
-  const tree = fromMarkdown(body, PARSE_OPTIONS);
+  const tree = parseGfm(body);
   const issues: MarkdownIssue[] = [];
   const entityLinks: SafeMarkdown['entityLinks'] = [];
   const at = (node: Nodes) => ({ line: node.position?.start.line ?? 1, col: node.position?.start.column ?? 1 });
@@ -113,8 +134,10 @@ export function checkMarkdown(body: string): { result: SafeMarkdown; issues: Mar
 /** Where register references point: `person:kianouri` → `/people/kianouri/` (with the site's base). */
 export type EntityHref = (ref: string) => string;
 
-function resolveLinks(tree: Root, href: EntityHref): Root {
-  const copy = structuredClone(tree);
+function resolveLinks(md: SafeMarkdown, href: EntityHref): Root {
+  // The model's tree is shared by every page that shows it: rewrite a copy, and only if needed.
+  if (md.entityLinks.length === 0) return md.tree;
+  const copy = structuredClone(md.tree);
   const visit = (node: Nodes) => {
     if (node.type === 'link' && REGISTER_LINK.test(node.url.trim())) {
       const ref = node.url.trim();
@@ -129,6 +152,6 @@ function resolveLinks(tree: Root, href: EntityHref): Root {
 
 /** Writes a checked body as HTML (raw HTML was already turned into text). */
 export function toSafeHtml(md: SafeMarkdown, href: EntityHref): string {
-  const tree = resolveLinks(md.tree, href);
+  const tree = resolveLinks(md, href);
   return toHtml(toHast(tree, { allowDangerousHtml: false }));
 }

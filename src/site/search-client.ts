@@ -20,9 +20,14 @@ interface Pagefind {
 }
 
 /** Passages shown at first, and about as many added by each "Show more"… */
-const PAGE = 20;
-/** …from at most this many documents and entries (each document costs a fragment of a few KB). */
-const PAGE_RESULTS = 8;
+const PAGE = 12;
+/**
+ * …from at most this many documents and entries. Each document costs a fragment (the text of
+ * all its passages, 3–8 KB compressed), fetched in batches of BATCH: the first search at 10,000
+ * documents is held to 250 KB, of which Pagefind's own files take about 185 KB.
+ */
+const PAGE_RESULTS = 5;
+const BATCH = 3;
 
 const FACETS: [string, string][] = [['document', 'Document'], ['type', 'Type'], ['language', 'Language'], ['person', 'Person'], ['event', 'Event']];
 
@@ -111,7 +116,7 @@ export function initSearch(root: HTMLElement): void {
       let items = 0;
       const end = next + PAGE_RESULTS;
       while (items < PAGE && next < end && next < search.results.length) {
-        const batch = await Promise.all(search.results.slice(next, next + 4).map((r) => r.data()));
+        const batch = await Promise.all(search.results.slice(next, Math.min(next + BATCH, end)).map((r) => r.data()));
         next += batch.length;
         for (const r of batch) {
           const its = itemsOf(r);
