@@ -2,10 +2,15 @@
  * The Pagefind index of a built site, from the edition model (one record per document, whose
  * passages are its sub-results, and one per register entry; see src/edition/search-records.ts).
  * Indexing starts as soon as the model exists and runs beside Astro's bundling and rendering
- * (the pagefind binary works on the other core); the files are written once the pages are.
- * Records go to the binary in batches of requests rather than one round trip at a time.
+ * (the pagefind binary works on the other core). Records go to the binary in batches of
+ * requests rather than one round trip at a time. Pagefind builds and compresses its index
+ * when it writes its files: for an edition small enough, that also happens beside the
+ * rendering, into a staging folder moved into the site at the end (`stageIn`); for a large
+ * one, after the pages, once the model is freed, because the two together would not fit in
+ * memory (see docs/performance.md).
  */
-import { rmSync } from 'node:fs';
+import { cpSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { eachSearchRecord, type Edition, type EntrySearchRecord, type SearchRecord } from '../edition/index.ts';
@@ -23,8 +28,18 @@ export interface SearchIndexJob {
   write(site: string, beforeWrite?: () => void | Promise<void>): Promise<number>;
 }
 
+/** Options for {@link startSearchIndex}. */
+export interface SearchIndexOptions {
+  /**
+   * Write the index as soon as every record is in, into this folder (emptied first), and let
+   * `write` move it into the site. Default: write in `write`, after the pages.
+   */
+  stageIn?: string | undefined;
+}
+
 /** Starts indexing `edition`, whose pages live under `base` (with trailing slash). */
-export function startSearchIndex(edition: Edition, base: string): SearchIndexJob {
+export function startSearchIndex(edition: Edition, base: string, options: SearchIndexOptions = {}): SearchIndexJob {
+  const { stageIn } = options;
   // Held only until every record is sent, so the model can be freed before Pagefind writes.
   let source: Edition | null = edition;
   let count = 0;
@@ -51,6 +66,10 @@ export function startSearchIndex(edition: Edition, base: string): SearchIndexJob
     }
     await send(batch);
     source = null;
+    if (stageIn) {
+      rmSync(stageIn, { recursive: true, force: true });
+      await writeIndex(index, stageIn);
+    }
     return index;
   })();
   // A failure is reported by write(); until then it must not surface as an unhandled rejection.
@@ -62,14 +81,31 @@ export function startSearchIndex(edition: Edition, base: string): SearchIndexJob
         await beforeWrite?.();
         const out = join(site, 'pagefind');
         rmSync(out, { recursive: true, force: true });
-        const written = await index.writeFiles({ outputPath: out });
-        if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+        if (stageIn) move(stageIn, out);
+        else await writeIndex(index, out);
         return count;
       } finally {
         await pagefind.close();
       }
     },
   };
+}
+
+async function writeIndex(index: pagefind.PagefindIndex, outputPath: string): Promise<void> {
+  const written = await index.writeFiles({ outputPath });
+  if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+}
+
+/** Moves a folder, copying if it lies on another file system. */
+function move(from: string, to: string): void {
+  mkdirSync(dirname(to), { recursive: true });
+  try {
+    renameSync(from, to);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
+    cpSync(from, to, { recursive: true });
+    rmSync(from, { recursive: true, force: true });
+  }
 }
 
 /** Replaces `<site>/pagefind` with a fresh index of `edition`. Returns the number of records. */
