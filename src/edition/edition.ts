@@ -443,7 +443,7 @@ export function buildEdition(files: RawFile[], options: BuildOptions = {}): Edit
       }
     });
     const quotePath: DataPath = typeof parsed.data.quote === 'string' ? ['quote'] : ['quote', 'exact'];
-    const located = locateQuote(target.doc, target.anchorText, meta.quote, file.path, parsed.locate(quotePath), problems, 'note');
+    const located = locateQuote(target.doc, target.anchorText, meta.quote, file.path, () => parsed.locate(quotePath), problems, 'note');
     if (!located) continue;
     const key = `${slug}/${id}`;
     if (noteIds.has(key)) continue;
@@ -520,7 +520,8 @@ function locateQuote(
   t: AnchorText,
   quote: QuoteSelector,
   file: string,
-  at: { line: number; col: number },
+  /** Where the quote is written (computed only for a problem: it may need a full YAML parse). */
+  at: () => { line: number; col: number },
   problems: Problems,
   what: string,
 ): { passage: Passage; span: Span } | null {
@@ -533,14 +534,14 @@ function locateQuote(
       const first = passageAt(result.span.start);
       const last = passageAt(result.span.end - 1);
       if (!first || first !== last) {
-        problems.error(file, at.line, at.col, `The quote ${q} runs across passages ¶${first?.n}–¶${last?.n} of ${doc.file}. Quote words from one passage only.`);
+        problems.error(file, at().line, at().col, `The quote ${q} runs across passages ¶${first?.n}–¶${last?.n} of ${doc.file}. Quote words from one passage only.`);
         return null;
       }
       if (result.status === 'approximate') {
         problems.warn(
           file,
-          at.line,
-          at.col,
+          at().line,
+          at().col,
           `The quote ${q} no longer matches ${doc.file} exactly. It was re-anchored to ¶${first.n}, where the text now reads "${result.found}" (${Math.round(result.similarity * 100)}% similar). Check that this is the right place and update the ${what}'s quote to those words.`,
         );
       }
@@ -550,8 +551,8 @@ function locateQuote(
       const where = result.spans.map((s) => `¶${passageAt(s.start)?.n}`).join(', ');
       problems.error(
         file,
-        at.line,
-        at.col,
+        at().line,
+        at().col,
         `The quote ${q} occurs ${result.spans.length} times in ${doc.file} (${where}). Quote more words, or add a prefix with the words just before it${result.uniquePrefix ? ` (for the first: prefix: "${result.uniquePrefix}")` : ''}.`,
       );
       return null;
@@ -562,8 +563,8 @@ function locateQuote(
         .join('; ');
       problems.error(
         file,
-        at.line,
-        at.col,
+        at().line,
+        at().col,
         `The quote ${q} is not in ${doc.file}. ${near ? `Nearest candidates: ${near}. ` : ''}Copy the exact words from the source${near ? '; no candidate was used because none is both close and unique' : ''}.`,
       );
       return null;
@@ -579,7 +580,7 @@ function applyStructure(
   locate: (p: DataPath) => { line: number; col: number },
   problems: Problems,
 ): void {
-  const find = (q: QuoteSelector, path: DataPath) => locateQuote(doc, t, q, file, locate(path), problems, 'structure entry')?.passage;
+  const find = (q: QuoteSelector, path: DataPath) => locateQuote(doc, t, q, file, () => locate(path), problems, 'structure entry')?.passage;
   const index = (p: Passage) => p.ordinal - 1;
   s.headings.forEach((q, i) => {
     const p = find(q, ['headings', i]);
@@ -646,7 +647,7 @@ function applyStructure(
     }
   }
   s.languages.forEach((l, i) => {
-    const located = locateQuote(doc, t, l.quote, file, locate(['languages', i, 'quote']), problems, 'structure entry');
+    const located = locateQuote(doc, t, l.quote, file, () => locate(['languages', i, 'quote']), problems, 'structure entry');
     if (!located) return;
     const { passage, span } = located;
     const dir = directionOf(l.lang);
