@@ -171,7 +171,7 @@ function planOf(item: CslItem): Plan | null {
   return { key: JSON.stringify(key), values, stand };
 }
 
-const initials = (given: string) => given.split(' ').map((w) => `${w[0]}.`).join(' ');
+const initials = (given: string) => given.split(' ').map((w) => `${[...w][0]}.`).join(' ');
 const standFamily = (i: number, hyphen: boolean): [string, string] => {
   const a = `Qzxfam${'abcde'[i]}`;
   const b = `Wkyfam${'abcde'[i]}`;

@@ -10,8 +10,7 @@
  * memory (see docs/performance.md).
  */
 import { cpSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { eachSearchRecord, type Edition, type EntrySearchRecord, type SearchRecord } from '../edition/index.ts';
 
