@@ -41,7 +41,7 @@ export function documentHtml(doc: EditionDocument): string {
   return emitDocumentHtml(doc, getEdition(), { base: siteBase() });
 }
 
-/** The static paths of the routes that exist once per document (page, handout, citation forms). */
+/** The static paths of the routes that exist once per document (its page and its handout). */
 export function documentPaths(): { params: { slug: string } }[] {
   return getEdition().documents.map((doc) => ({ params: { slug: doc.slug } }));
 }

@@ -66,9 +66,9 @@ export function initPassageTools(): void {
     for (const pre of root.querySelectorAll('pre')) if (pre.textContent?.includes(PLACEHOLDER)) pre.textContent = pre.textContent.replaceAll(PLACEHOLDER, today);
   };
   fill(document);
-  const formsUrl = document.getElementById('cite')?.dataset.passageForms;
-  let forms: Promise<[string, string, string][]> | undefined;
-  const passageForms = () => (forms ??= fetch(formsUrl!).then((r) => r.json() as Promise<{ forms: [string, string, string][] }>).then((j) => j.forms));
+  // The passage citation forms ([format, label, text with __P__ for the number]), from the page.
+  const formsJson = document.getElementById('passage-cite-forms')?.textContent;
+  const forms = formsJson ? (JSON.parse(formsJson) as [string, string, string][]) : undefined;
   for (const number of document.querySelectorAll<HTMLAnchorElement>('.passage-number')) {
     const passage = number.closest<HTMLElement>('[data-passage]')!;
     const n = passage.dataset.passage!;
@@ -78,21 +78,14 @@ export function initPassageTools(): void {
     link.setAttribute('aria-label', `Copy link to passage ${n}`);
     link.addEventListener('click', () => void copy(passageUrl(passage.id), 'Link'));
     tools.append(link);
-    if (formsUrl) {
+    if (forms) {
       const cite = Object.assign(document.createElement('button'), { type: 'button', className: 'cite-passage-button', textContent: 'Cite' });
       cite.setAttribute('aria-label', `Cite passage ${n}`);
-      cite.addEventListener('click', async () => {
-        let list: [string, string, string][];
-        try {
-          list = await passageForms();
-        } catch {
-          forms = undefined;
-          return void announce('The citation forms could not be loaded. Check your connection and try again.');
-        }
+      cite.addEventListener('click', () => {
         document.querySelector('.cite-passage')?.remove();
         const panel = element('div', { className: 'cite-passage', role: 'region', ariaLabel: 'Cite this passage' });
         const dl = element('dl', { className: 'cite-forms' });
-        for (const [format, label, text] of list) {
+        for (const [format, label, text] of forms) {
           const pre = element('pre', { textContent: text.replaceAll('__P__', n) });
           pre.dataset.format = format;
           const dd = element('dd', {});

@@ -70,9 +70,10 @@ describe('the seed edition, built', () => {
       const file = join(built.dist, 'documents', doc.slug, 'index.html');
       const html = readFileSync(file, 'utf8');
       expect(statSync(file).size, doc.slug).toBeLessThanOrEqual(100 * 1024);
-      // Every script the page runs on load: inline ones, and module scripts with what they import.
+      // Every script the page runs on load: inline ones, and module scripts with what they import
+      // (JSON data blocks are not run).
       let scriptBytes = 0;
-      for (const m of html.matchAll(/<script(?![^>]*type="application\/ld\+json")([^>]*)>([\s\S]*?)<\/script>/g)) {
+      for (const m of html.matchAll(/<script(?![^>]*type="application\/(?:ld\+)?json")([^>]*)>([\s\S]*?)<\/script>/g)) {
         const src = /src="([^"]+)"/.exec(m[1]!)?.[1];
         scriptBytes += src ? moduleBytes(built.dist, src) : Buffer.byteLength(m[2]!);
       }
