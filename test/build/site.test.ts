@@ -105,11 +105,15 @@ describe('a source full of MDX- and HTML-significant characters', () => {
     }
     // The only scripts are the site's own bundled modules: nothing from the text.
     for (const s of selectAll('script', tree)) {
-      expect([undefined, 'module', 'application/ld+json']).toContain(s.properties.type); // the theme snippet, the bundled modules, JSON-LD
+      expect([undefined, 'module', 'application/ld+json', 'application/json']).toContain(s.properties.type); // the theme snippet, the bundled modules, JSON-LD, the passage citation forms
       expect(textOf(s)).not.toMatch(/alert\(|props\.secret\}/);
     }
-    // JSON-LD carries the title as data: escaped so that no "</script>" can close it.
+    // JSON-LD and the passage citation forms carry the title as data: escaped so that no
+    // "</script>" can close them.
     expect(textOf(select('script[type="application/ld+json"]', tree)!)).not.toContain('</');
+    const forms = textOf(select('script#passage-cite-forms', tree)!);
+    expect(forms).not.toContain('<');
+    expect((JSON.parse(forms) as string[][]).map(([format]) => format)).toEqual(['chicago-note', 'chicago-bibliography', 'mla', 'apa']);
     // The only links in the text are passage numbers, footnote references and register mentions.
     for (const a of selectAll('.passage-text a', text)) {
       const href = String(a.properties.href);
