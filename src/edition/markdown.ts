@@ -53,10 +53,14 @@ const PARSE_OPTIONS_NO_AUTOLINK = {
   mdastExtensions: [gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown()],
 };
 const MAY_AUTOLINK = /https?:\/\/|www\.|@|mailto:|xmpp:/i;
+// And the other GFM constructs (tables, strikethrough, footnotes, task-list items) need one of
+// these: a body with none of them is CommonMark, which parses faster still.
+const MAY_BE_GFM = /[|~]|\[\^|\[[^\]]{0,2}\]/;
 
 /** Parses a body as GFM. */
 export function parseGfm(body: string): Root {
-  return fromMarkdown(body, MAY_AUTOLINK.test(body) ? PARSE_OPTIONS : PARSE_OPTIONS_NO_AUTOLINK);
+  if (MAY_AUTOLINK.test(body)) return fromMarkdown(body, PARSE_OPTIONS);
+  return MAY_BE_GFM.test(body) ? fromMarkdown(body, PARSE_OPTIONS_NO_AUTOLINK) : fromMarkdown(body);
 }
 
 /** Parses and checks a Markdown body. Issues are returned, never thrown. */
