@@ -7,15 +7,16 @@ import { buildEdition, type BuildOptions, type Edition, type RawFile } from './e
 export function readEditionFiles(root: string): RawFile[] {
   const files: RawFile[] = [];
   const walk = (dir: string) => {
-    let names: string[];
+    let entries: import('node:fs').Dirent[];
     try {
-      names = readdirSync(dir).sort();
+      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     } catch {
       return;
     }
-    for (const name of names) {
-      const path = join(dir, name);
-      const st = statSync(path);
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      // The entry's own type saves a stat per file (22,000 at 1,000 documents); links are followed.
+      const st = entry.isSymbolicLink() ? statSync(path) : entry;
       if (st.isDirectory()) walk(path);
       else if (st.isFile()) files.push({ path: relative(root, path).split(sep).join('/'), bytes: readFileSync(path) });
     }
