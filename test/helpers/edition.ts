@@ -1,4 +1,6 @@
-/** Test helpers: build an edition from in-memory files, and find problems. */
+/** Test helpers: build an edition from in-memory files, find problems, read the project's files. */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildEdition, type Edition, type Problem, type RawFile } from '../../src/edition/index.ts';
 
 /** Files as `path → text` (or bytes). */
@@ -29,3 +31,17 @@ export function edition(map: Record<string, string | Uint8Array>): Edition {
 
 export const errors = (e: Edition): Problem[] => e.problems.filter((p) => p.severity === 'error');
 export const warnings = (e: Edition): Problem[] => e.problems.filter((p) => p.severity === 'warning');
+
+/** Every file under `dirs` (paths relative to the project root), with its text. */
+export function filesUnder(...dirs: string[]): { path: string; text: string }[] {
+  const out: { path: string; text: string }[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else out.push({ path, text: readFileSync(path, 'utf8') });
+    }
+  };
+  for (const dir of dirs) walk(dir);
+  return out;
+}

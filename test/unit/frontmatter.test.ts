@@ -1,25 +1,15 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { simpleYaml } from '../../src/edition/frontmatter.ts';
+import { filesUnder } from '../helpers/edition.ts';
 
 /** The YAML of every front matter block and YAML file in the edition and the test fixtures. */
 function yamlTexts(): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (/\.ya?ml$/.test(name)) out.push(readFileSync(path, 'utf8'));
-      else if (/\.(md|txt)$/.test(name)) {
-        const m = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(path, 'utf8'));
-        if (m) out.push(m[1]!);
-      }
-    }
-  };
-  for (const dir of ['annotations', 'sources', 'test/fixtures/editions']) walk(dir);
-  return out;
+  return filesUnder('annotations', 'sources', 'test/fixtures/editions').flatMap(({ path, text }) => {
+    if (/\.ya?ml$/.test(path)) return [text];
+    const m = /\.(md|txt)$/.test(path) ? /^---[ \t]*\r?\n([\s\S]*?)\r?\n---/.exec(text) : null;
+    return m ? [m[1]!] : [];
+  });
 }
 
 const strictYaml = (text: string) => parse(text, { uniqueKeys: true, strict: true }) ?? {};

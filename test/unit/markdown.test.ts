@@ -1,28 +1,18 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import matter from 'gray-matter';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
 import { parseGfm } from '../../src/edition/markdown.ts';
+import { filesUnder } from '../helpers/edition.ts';
 
 const fullGfm = (body: string) => fromMarkdown(body, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
 
 /** Every Markdown body in the edition and in the test fixtures. */
-function bodies(): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (name.endsWith('.md')) out.push(matter(readFileSync(path, 'utf8')).content);
-    }
-  };
-  walk('annotations');
-  walk('test/fixtures/editions');
-  return out;
-}
+const bodies = (): string[] =>
+  filesUnder('annotations', 'test/fixtures/editions')
+    .filter(({ path }) => path.endsWith('.md'))
+    .map(({ text }) => matter(text).content);
 
 const CONSTRUCTS = [
   '| a | b |\n|---|---|\n| 1 | 2 |',
