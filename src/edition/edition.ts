@@ -12,7 +12,8 @@ import { compileNames, type NamePattern } from './mentions.js';
 import { Problems, type Problem } from './problems.js';
 import { EntryMeta, NoteMeta, SourceMeta, Structure, Works, type NoteKind, type Work, type Citation } from './schema.js';
 import { segment } from './segment.js';
-import { assignPassageIds, formatLock, type LockedPassage } from './passage-ids.js';
+import { formatLock, readLock, sameLock } from './lock-file.js';
+import { assignPassageIds, type LockedPassage } from './passage-ids.js';
 import { reportZodError } from './zod-problems.js';
 
 /** A file of the edition: its path relative to the edition root (forward slashes) and its bytes. */
@@ -339,15 +340,21 @@ export function buildEdition(files: RawFile[], options: BuildOptions = {}): Edit
     const lockRaw = lockFiles.get(slug);
     let previous: LockedPassage[] | undefined;
     let lockOld: string | undefined;
+    let canonical: LockedPassage[] | null = null;
     if (lockRaw) {
       lockOld = decodeUtf8(lockRaw.bytes, lockPath, problems) ?? undefined;
-      const parsedLock = lockOld === undefined ? null : parseYamlFile(lockOld, lockPath, problems);
-      const list = parsedLock?.data.passages;
-      if (Array.isArray(list) && list.every((p) => p && typeof p === 'object' && typeof (p as LockedPassage).id === 'string' && /^p\d+[a-z]*$/.test((p as LockedPassage).id))) previous = list as LockedPassage[];
-      else if (parsedLock) problems.error(lockPath, 1, 1, 'This passage-id lock is damaged. Restore it from git (git checkout -- this file); never edit it by hand.');
+      // A lock as this program writes it is read directly; anything else (edited, damaged) by `yaml`.
+      canonical = lockOld === undefined ? null : readLock(slug, lockOld);
+      if (canonical) previous = canonical;
+      else {
+        const parsedLock = lockOld === undefined ? null : parseYamlFile(lockOld, lockPath, problems);
+        const list = parsedLock?.data.passages;
+        if (Array.isArray(list) && list.every((p) => p && typeof p === 'object' && typeof (p as LockedPassage).id === 'string' && /^p\d+[a-z]*$/.test((p as LockedPassage).id))) previous = list as LockedPassage[];
+        else if (parsedLock) problems.error(lockPath, 1, 1, 'This passage-id lock is damaged. Restore it from git (git checkout -- this file); never edit it by hand.');
+      }
     }
     const assigned = assignPassageIds(segments.map((x) => x.text), previous);
-    const lockText = formatLock(slug, assigned.lock);
+    const lockText = canonical && lockOld !== undefined && sameLock(canonical, assigned.lock) ? lockOld : formatLock(slug, assigned.lock);
     const lockChanged = lockText !== lockOld;
     if (lockChanged && options.requireLocks) {
       problems.error(lockPath, 1, 1, `The passage-id lock for sources/${slug}.txt is ${lockOld === undefined ? 'missing' : 'out of date'}. Run npm run check (or npm run build) locally and commit ${lockPath}.`);

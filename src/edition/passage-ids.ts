@@ -7,9 +7,9 @@
  * - a deleted passage's id is never reused: it is kept as a tombstone that points at the
  *   nearest surviving passage, so old links still land somewhere sensible.
  * The record of ids is a lock file per source (`annotations/passages/<slug>.yml`), which
- * `npm run build` and `npm run check` create and update, and CI verifies is committed.
+ * `npm run build` and `npm run check` create and update, and CI verifies is committed
+ * (its text: lock-file.ts).
  */
-import { stringify } from 'yaml';
 
 /** One entry of a lock file. */
 export interface LockedPassage {
@@ -189,13 +189,4 @@ export function assignPassageIds(texts: string[], previous: LockedPassage[] | un
   void lastSurvivor;
   for (const [id, successor] of [...tombstones].sort((a, b) => (a[0] < b[0] ? -1 : 1))) lock.push({ id, deleted: { successor } });
   return { ids: finalIds, tombstones, lock, corrected, inserted, deleted };
-}
-
-/** The text of a lock file. */
-export function formatLock(slug: string, lock: LockedPassage[]): string {
-  return (
-    `# Permanent passage ids of sources/${slug}.txt, kept by \`npm run build\` and \`npm run check\`.\n` +
-    `# Commit this file with the source. Do not edit it: ids once published never change or get reused.\n` +
-    stringify({ passages: lock.map((p) => (p.deleted ? { id: p.id, deleted: p.deleted } : { id: p.id, text: p.text })) }, { lineWidth: 0 })
-  );
 }
