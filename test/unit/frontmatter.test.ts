@@ -32,11 +32,47 @@ describe('simple front matter', () => {
     expect(simpleYaml(text)).toEqual(strictYaml(text));
   });
 
+  it('reads integers, dates, and flow lists and maps of simple values', () => {
+    const text = 'born: 1920\nstart: 1979-02-11\nend: 1988-07\ncites: [w1, { work: w2, at: "p. 7, n. 3" }]\nnames: { fa: "کیانوری" }\nborn2: { value: 1915, alternatives: [1914, 1916-05], approximate: true, note: "disputed" }\nempty: { }\n';
+    expect(simpleYaml(text)).toEqual({
+      born: 1920,
+      start: '1979-02-11',
+      end: '1988-07',
+      cites: ['w1', { work: 'w2', at: 'p. 7, n. 3' }],
+      names: { fa: 'کیانوری' },
+      born2: { value: 1915, alternatives: [1914, '1916-05'], approximate: true, note: 'disputed' },
+      empty: {},
+    });
+    expect(simpleYaml(text)).toEqual(strictYaml(text));
+  });
+
+  it('reads generated flow values as the YAML library does, or leaves them to it', () => {
+    const tokens = ['[', ']', '{', '}', ', ', ',', ' ', 'a', 'work-1', 'person:x', 'at: ', 'work: ', 'a: ', '"p. 7"', '"x, y]"', '"#"', '1920', '0', '01', '1979-02-11', '1979-02', 'true', 'null', 'False', '-', ':', '#', '"', "'", '\\'];
+    let seed = 11;
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    let accepted = 0;
+    for (let round = 0; round < 4000; round++) {
+      let value = next() < 0.5 ? '[' : '{';
+      const n = 1 + Math.floor(next() * 8);
+      for (let k = 0; k < n; k++) value += tokens[Math.floor(next() * tokens.length)];
+      value += value.startsWith('[') ? ']' : '}';
+      const text = `v: ${value}`;
+      const fast = simpleYaml(text);
+      if (fast === null) continue;
+      accepted++;
+      expect(fast, text).toEqual(strictYaml(text));
+    }
+    expect(accepted).toBeGreaterThan(100);
+  });
+
   it('leaves everything else to the YAML library', () => {
     for (const text of [
-      'year: 1941', // a number
+      'year: 007', // numbers other than plain integers
+      'year: -1',
+      'year: 1e3',
+      'year: 12345678901234567',
+      'when: 2024-1-1',
       'kind: Context', // capitals could be anything
-      'cites: [a, 1941]',
       'quote: "escaped \\" quote"',
       "quote: 'single'",
       'kind: later # a comment',
@@ -52,8 +88,14 @@ describe('simple front matter', () => {
       'kind:',
       'quote: "tab\there"',
       'kind: ~',
-      'cites: [{ work: a }]',
-      'when: 2024-01-01',
+      'cites: [a, b, ]', // a trailing comma
+      'cites: [{ work: a, work: b }]',
+      'names: { "fa": x }',
+      'names: { true: x }',
+      'cites: [a b]',
+      'cites: [a #b]',
+      'cites: [a: b]',
+      'cites: [{ work: a }',
       '\tkind: later',
     ]) {
       expect(simpleYaml(text), text).toBeNull();
