@@ -52,9 +52,18 @@ export function foldChar(ch: string, caseFold = false): string {
   return caseFold ? ch.toLowerCase() : ch;
 }
 
+/** Any character but printable ASCII and single spaces. */
+const NEEDS_FOLDING = /[^\x20-\x7e]| {2}/;
+
 /** Folds `text`, keeping a map back to original offsets. */
 export function fold(text: string, options: FoldOptions = {}): Folded {
   const caseFold = options.caseFold ?? false;
+  // Printable ASCII without a double space folds to itself (lower-cased): most English passages.
+  if (!NEEDS_FOLDING.test(text)) {
+    const identity = new Int32Array(text.length + 1);
+    for (let i = 0; i <= text.length; i++) identity[i] = i;
+    return { text: caseFold ? text.toLowerCase() : text, map: identity };
+  }
   // Code units go into typed arrays, decoded once at the end: this runs over every passage and
   // note quote several times per build, and a string or number pushed per character costs
   // several times more (and holds far more memory on large editions).

@@ -34,6 +34,15 @@ describe('fold', () => {
     expect(text[f.map[3]!]).toBe('ر');
     expect(f.map[f.text.length]).toBe(text.length);
   });
+  it('folds plain ASCII text to itself, with double spaces, tabs and line breaks collapsed', () => {
+    const plain = fold('No 1-001: The Party, "12 Dec."', { caseFold: true });
+    expect(plain.text).toBe('no 1-001: the party, "12 dec."');
+    expect([...plain.map]).toEqual([...Array(31).keys()]);
+    expect(fold(' a b ').text).toBe(' a b ');
+    const spaced = fold('a  b\tc\n\nD', { caseFold: true });
+    expect(spaced.text).toBe('a b c d');
+    expect([...spaced.map]).toEqual([0, 1, 3, 4, 5, 6, 8, 9]);
+  });
   it('keeps a map when lower-casing lengthens the text', () => {
     const f = fold('İİ'.repeat(3) + ' x', { caseFold: true });
     expect(f.text).toBe('i\u0307'.repeat(6) + ' x');
