@@ -8,7 +8,7 @@
  * returns null for anything else (then the caller parses the file with `yaml`, as any edited
  * or damaged lock must be). It accepts a value only where YAML's reading of it is certain: a
  * plain scalar that cannot be a number, boolean, null, comment or mapping; a single-quoted
- * scalar on one line; a double-quoted one whose escapes are JSON's (JSON strings are YAML
+ * scalar on one line; a literal block (`|-`) indented by six spaces; a double-quoted one whose escapes are JSON's (JSON strings are YAML
  * double-quoted scalars with the same meaning). test/unit/lock-file.test.ts holds it equal to
  * `yaml` on every lock in the project and on generated hostile texts.
  */
@@ -80,7 +80,20 @@ export function readLock(slug: string, text: string): LockedPassage[] | null {
       continue;
     }
     const raw = TEXT.exec(next)?.[1];
-    const value = raw === undefined ? undefined : scalar(raw);
+    let value: string | undefined;
+    if (raw === '|-') {
+      // A literal block (a passage with line breaks): lines indented by six spaces, or empty.
+      const block: string[] = [];
+      while (i + 1 < lines.length && !lines[i + 1]!.startsWith('  - ')) {
+        const line = lines[++i]!;
+        if (line === '') block.push('');
+        else if (line.startsWith('      ') && !UNSAFE.test(line)) block.push(line.slice(6));
+        else return null;
+      }
+      // The first line sets the indentation, and `|-` drops trailing empty lines: leave those to `yaml`.
+      if (!block.length || block[0]!.startsWith(' ') || block[0] === '' || block.at(-1) === '') return null;
+      value = block.join('\n');
+    } else value = raw === undefined ? undefined : scalar(raw);
     if (value === undefined) return null;
     lock.push({ id, text: value });
   }

@@ -59,6 +59,7 @@ describe('passage-id lock file', () => {
       { id: 'p3a', text: 'کیانوری گفت: «ما اشتباه کردیم»' },
       { id: 'p4', text: "it's 12 o'clock" },
       { id: 'p5', text: '"Quoted," he said.' },
+      { id: 'p5a', text: 'A verse line: with a colon\n  # indented, not a comment\n\nafter an empty line' },
       { id: 'p6', deleted: { successor: 'p5' } },
     ];
     const text = formatLock('kianouri-confession-2012', lock);
@@ -82,6 +83,9 @@ describe('passage-id lock file', () => {
       text.replace('    text: One.', '    text: 1941'),
       text.replace('  - id: p2', '  - id: P2'),
       text.slice(0, -1), // no final line break
+      text.replace('    text: One.', '    text: |-\n      One.\n'), // a literal block ending in an empty line
+      text.replace('    text: One.', '    text: |-\n        One.'), // indented further than six spaces
+      text.replace('    text: One.', '    text: |-\n      One.\n    Two.'),
     ]) {
       expect(readLock('doc-1', other), JSON.stringify(other)).toBeNull();
     }
