@@ -2,7 +2,7 @@
  * Contributor Markdown (note bodies, register accounts) as data, never as code.
  *
  * The text is parsed as GFM (micromark + mdast-util-gfm, the parsers behind
- * remark-gfm) and checked:
+ * remark-gfm; plain paragraphs and links by markdown-plain.ts, to the same tree) and checked:
  * - raw HTML (`<script>`, `<b>`, comments, CDATA) is kept as literal text, never as markup;
  * - links must be http(s), mailto, a site path (`/…`, `#…`) or a register reference
  *   (`person:kianouri`, rewritten to the entry's page); `javascript:`, `data:` and every
@@ -25,6 +25,7 @@ import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
+import { plainMarkdown } from './markdown-plain.js';
 
 /** A problem in a Markdown body, at a 1-based line/column of the body. */
 export interface MarkdownIssue {
@@ -65,7 +66,8 @@ export function parseGfm(body: string): Root {
 
 /** Parses and checks a Markdown body. Issues are returned, never thrown. */
 export function checkMarkdown(body: string): { result: SafeMarkdown; issues: MarkdownIssue[] } {
-  const tree = parseGfm(body);
+  // Plain paragraphs and links are read directly; micromark reads everything else (markdown-plain.ts).
+  const tree = plainMarkdown(body) ?? parseGfm(body);
   const issues: MarkdownIssue[] = [];
   const entityLinks: SafeMarkdown['entityLinks'] = [];
   const at = (node: Nodes) => ({ line: node.position?.start.line ?? 1, col: node.position?.start.column ?? 1 });
