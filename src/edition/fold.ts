@@ -133,8 +133,16 @@ export function foldKey(text: string, options: FoldOptions = {}): string {
 /** Whether a character is a letter or digit (any script), for whole-word checks. */
 const WORD = /[\p{L}\p{N}\p{M}]/u;
 export function isWordChar(ch: string | undefined): boolean {
-  if (ch === undefined) return false;
-  const c = ch.charCodeAt(0);
+  return ch !== undefined && isWordCode(ch.charCodeAt(0));
+}
+
+/** Non-ASCII code units already classified: 1 a letter, digit or mark, 2 not. */
+const WORD_UNITS = new Uint8Array(0x10000);
+/** `isWordChar` for a UTF-16 code unit (NaN, past a string's end: false); a surrogate is never one. */
+export function isWordCode(c: number): boolean {
   if (c < 0x80) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  return WORD.test(ch);
+  if (!(c < 0x10000)) return false;
+  let known = WORD_UNITS[c]!;
+  if (known === 0) WORD_UNITS[c] = known = WORD.test(String.fromCharCode(c)) ? 1 : 2;
+  return known === 1;
 }

@@ -4,7 +4,7 @@
  * curly quotes, spacing). Longest names win; "false friends" listed under an entry's `not`
  * are blocked first, so "Mehdi Kian" never becomes a mention of anyone by accident.
  */
-import { fold, isWordChar } from './fold.js';
+import { fold, isWordChar, isWordCode } from './fold.js';
 
 /** One name to look for. */
 export interface NamePattern {
@@ -28,6 +28,12 @@ export interface NameMatcher {
   find(text: string, document: string): FoundMention[];
 }
 
+/** The first code unit of the word at `i`, and its second if the word has one: a lookup key. */
+function prefix(s: string, i: number): number {
+  const second = s.charCodeAt(i + 1);
+  return s.charCodeAt(i) * 0x10000 + (isWordCode(second) ? second : 0);
+}
+
 /** The first word of a folded name (its index key); '' if it does not start with a letter or digit. */
 function firstWord(key: string): string {
   let end = 0;
@@ -36,50 +42,50 @@ function firstWord(key: string): string {
 }
 
 /**
- * Compiles names into a matcher. Names are indexed by their first word, so a passage is
+ * Compiles names into a matcher. Names are indexed by the start of their first word, so a passage is
  * scanned once, word by word, whatever the number of names (a register of thousands of
  * entries costs no more per passage than one of ten).
  */
 export function compileNames(names: NamePattern[], blocked: string[]): NameMatcher {
   type Compiled = NamePattern & { key: string; exactKey: string };
-  const byWord = new Map<string, Compiled[]>();
+  // Names are looked up by the first two code units of their first word (see `prefix`): a
+  // number, so scanning a passage costs no string per word.
+  const byPrefix = new Map<number, Compiled[]>();
   const odd: Compiled[] = []; // names that start with punctuation: searched the slow way
   for (const n of names) {
     const key = fold(n.name, { caseFold: true }).text.trim();
     if (!key) continue;
     const c: Compiled = { ...n, key, exactKey: fold(n.name).text.trim() };
-    const w = firstWord(key);
-    if (w) byWord.set(w, [...(byWord.get(w) ?? []), c]);
+    if (firstWord(key)) byPrefix.set(prefix(key, 0), [...(byPrefix.get(prefix(key, 0)) ?? []), c]);
     else odd.push(c);
   }
   const blockKeys = [...new Set(blocked.map((b) => fold(b, { caseFold: true }).text.trim()).filter(Boolean))];
-  const blockByWord = new Map<string, string[]>();
-  for (const b of blockKeys) blockByWord.set(firstWord(b), [...(blockByWord.get(firstWord(b)) ?? []), b]);
+  const blockByPrefix = new Map<number, string[]>();
+  for (const b of blockKeys) if (firstWord(b)) blockByPrefix.set(prefix(b, 0), [...(blockByPrefix.get(prefix(b, 0)) ?? []), b]);
   return {
     find(text, document) {
       const f = fold(text, { caseFold: true });
       const t = f.text;
-      const whole = (s: number, e: number) => !isWordChar(t[s - 1]) && !isWordChar(t[e]);
+      const whole = (s: number, e: number) => !isWordCode(t.charCodeAt(s - 1)) && !isWordCode(t.charCodeAt(e));
       const candidates: { s: number; e: number; c?: Compiled }[] = [];
       const blocks: { s: number; e: number }[] = [];
       for (let i = 0; i < t.length; i++) {
-        if (!isWordChar(t[i]) || isWordChar(t[i - 1])) continue;
-        let j = i;
-        while (j < t.length && isWordChar(t[j])) j++;
-        const word = t.slice(i, j);
-        for (const b of blockByWord.get(word) ?? []) if (t.startsWith(b, i) && whole(i, i + b.length)) blocks.push({ s: i, e: i + b.length });
-        for (const c of byWord.get(word) ?? []) if (t.startsWith(c.key, i) && whole(i, i + c.key.length)) candidates.push({ s: i, e: i + c.key.length, c });
+        if (!isWordCode(t.charCodeAt(i)) || isWordCode(t.charCodeAt(i - 1))) continue;
+        // A key starting here must also end on a word boundary, so its first word is this word.
+        const p = prefix(t, i);
+        for (const b of blockByPrefix.get(p) ?? []) if (t.startsWith(b, i) && whole(i, i + b.length)) blocks.push({ s: i, e: i + b.length });
+        for (const c of byPrefix.get(p) ?? []) if (t.startsWith(c.key, i) && whole(i, i + c.key.length)) candidates.push({ s: i, e: i + c.key.length, c });
       }
       for (const c of odd) {
         for (let i = t.indexOf(c.key); i !== -1; i = t.indexOf(c.key, i + 1)) if (whole(i, i + c.key.length)) candidates.push({ s: i, e: i + c.key.length, c });
       }
-      const taken: boolean[] = new Array(t.length).fill(false);
+      const taken = new Uint8Array(t.length);
       const free = (s: number, e: number) => {
         for (let k = s; k < e; k++) if (taken[k]) return false;
         return true;
       };
       const occupy = (s: number, e: number) => {
-        for (let k = s; k < e; k++) taken[k] = true;
+        for (let k = s; k < e; k++) taken[k] = 1;
       };
       for (const b of blocks) occupy(b.s, b.e);
       // Longest names win; among equals, the earlier one.
