@@ -8,7 +8,7 @@ export default defineConfig({
   site: process.env.SITE ?? 'https://edition.example.org',
   base: process.env.BASE ?? '/',
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  build: { format: 'directory', concurrency: 4 },
   // The edition's pages are HTML written by the core (src/edition/emit.ts): no Markdown or MDX
   // content goes through Astro, so no Markdown processor is configured.
   integrations: [edition()],

@@ -27,7 +27,7 @@ export function writeFloorProject(dir: string, documents: GeneratedDocument[], p
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ name: 'bench-floor', private: true, type: 'module' }, null, 2)}\n`);
   writeFileSync(
     join(dir, 'astro.config.mjs'),
-    `export default {\n  site: 'https://floor.example.org',\n  trailingSlash: 'always',\n  build: { format: 'directory' },\n  devToolbar: { enabled: false },\n  cacheDir: ${JSON.stringify(join(dir, '.cache'))},\n};\n`,
+    `export default {\n  site: 'https://floor.example.org',\n  trailingSlash: 'always',\n  build: { format: 'directory', concurrency: 4 },\n  devToolbar: { enabled: false },\n  cacheDir: ${JSON.stringify(join(dir, '.cache'))},\n};\n`,
   );
   const data = join(dir, 'pages.json');
   writeFileSync(data, JSON.stringify(documents.map((d) => ({ slug: d.slug, title: d.title, html: floorHtml(d) }))));
