@@ -1,10 +1,9 @@
 /**
- * Reads a contributor file: UTF-8 text, YAML front matter (split by gray-matter,
+ * Reads a contributor file: UTF-8 text, YAML front matter (split as gray-matter splits it,
  * parsed strictly by `yaml`), then a body. YAML is data only: tags that would
  * construct code or objects (`!!js/function`, `!!python/object`, any custom `!tag`)
  * are refused, and every value can be traced back to its line and column.
  */
-import matter from 'gray-matter';
 import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { LineIndex } from './position.js';
 import type { Problems } from './problems.js';
@@ -76,8 +75,8 @@ export function parseFrontMatter(text: string, file: string, problems: Problems)
       locate: () => ({ line: 1, col: 1 }),
     };
   }
-  // gray-matter splits the block; we parse the YAML ourselves to keep positions and refuse tags.
-  const split = matter(text, { engines: { yaml: () => ({}) } } as never);
+  // Split as gray-matter splits; we parse the YAML ourselves to keep positions and refuse tags.
+  const split = splitFrontMatter(text);
   const yamlText: string = split.matter.replace(/^\r?\n/, '');
   const yamlOffset = text.indexOf(yamlText);
   const bodyOffset = text.length - split.content.length;
@@ -100,6 +99,22 @@ export function parseFrontMatter(text: string, file: string, problems: Problems)
     bodyLine: lines.at(bodyOffset).line,
     locate: parsed.locate,
   };
+}
+
+/**
+ * The front matter block and the body of a text that starts with `---` and a line break, exactly
+ * as gray-matter splits it (the block runs to the next `\n---`; the body starts after that line's
+ * `---` and one line break). gray-matter itself also copies every file into a Buffer and checks
+ * types, about a tenth of an edition's load; test/unit/frontmatter.test.ts holds the two equal.
+ */
+export function splitFrontMatter(text: string): { matter: string; content: string } {
+  const str = text.slice(3);
+  const close = str.indexOf('\n---');
+  if (close === -1) return { matter: str, content: '' };
+  let content = str.slice(close + 4);
+  if (content[0] === '\r') content = content.slice(1);
+  if (content[0] === '\n') content = content.slice(1);
+  return { matter: str.slice(0, close), content };
 }
 
 /** Parses a whole-YAML file (e.g. works cited, structure) with the same rules. */

@@ -1,6 +1,7 @@
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { simpleYaml } from '../../src/edition/frontmatter.ts';
+import matter from 'gray-matter';
+import { simpleYaml, splitFrontMatter } from '../../src/edition/frontmatter.ts';
 import { filesUnder } from '../helpers/edition.ts';
 
 /** The YAML of every front matter block and YAML file in the edition and the test fixtures. */
@@ -102,3 +103,33 @@ describe('simple front matter', () => {
     }
   });
 });
+
+describe('front matter block', () => {
+  const grayMatter = (text: string) => {
+    const split = matter(text, { engines: { yaml: () => ({}) } } as never) as unknown as { matter: string; content: string };
+    return { matter: split.matter, content: split.content };
+  };
+
+  it('is split as gray-matter splits it, for every file of the edition and the fixtures with one', () => {
+    let compared = 0;
+    for (const { text } of filesUnder('annotations', 'sources', 'test/fixtures/editions')) {
+      if (!/^---[ \t]*\r?\n/.test(text)) continue;
+      compared++;
+      expect(splitFrontMatter(text)).toEqual(grayMatter(text));
+    }
+    expect(compared).toBeGreaterThan(100);
+  });
+
+  it('is split as gray-matter splits it, for unclosed blocks, odd delimiters and line endings', () => {
+    const pieces = ['a: b', '\n', '\r\n', '---', '----', '--- ', ' ---', '\n---\n', '\n---', '---\r\n', 'body', '', '# c', '...'];
+    let seed = 5;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let round = 0; round < 3000; round++) {
+      let text = next() < 0.5 ? '---\n' : '--- \r\n';
+      const n = Math.floor(next() * 8);
+      for (let k = 0; k < n; k++) text += pieces[Math.floor(next() * pieces.length)];
+      expect(splitFrontMatter(text), JSON.stringify(text)).toEqual(grayMatter(text));
+    }
+  });
+});
+
