@@ -16,6 +16,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { toHast } from 'mdast-util-to-hast';
 import { toHtml } from 'hast-util-to-html';
+import { normalizeUri } from 'micromark-util-sanitize-uri';
 import { gfm } from 'micromark-extension-gfm';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
@@ -158,6 +159,46 @@ function resolveLinks(md: SafeMarkdown, href: EntityHref): Root {
 
 /** Writes a checked body as HTML (raw HTML was already turned into text). */
 export function toSafeHtml(md: SafeMarkdown, href: EntityHref): string {
-  const tree = resolveLinks(md, href);
-  return toHtml(toHast(tree, { allowDangerousHtml: false }));
+  return plainHtml(md.tree, href) ?? toHtml(toHast(resolveLinks(md, href), { allowDangerousHtml: false }));
+}
+
+/** Characters that HTML text or a quoted attribute would need escaped: left to hast-util-to-html. */
+const NEEDS_ESCAPE = /[&<>"]/;
+
+/**
+ * The HTML of a tree of paragraphs holding only text, links and emphasis of text (what
+ * markdown-plain.ts reads), written directly, exactly as mdast-util-to-hast and
+ * hast-util-to-html write it; null for any other tree, or any text or address that would need
+ * escaping. Building the hast tree and serialising it costs about as much as the rest of a
+ * document page's HTML together; test/unit/markdown-plain.test.ts holds the two equal.
+ */
+export function plainHtml(tree: Root, href: EntityHref): string | null {
+  const blocks: string[] = [];
+  for (const block of tree.children) {
+    if (block.type !== 'paragraph') return null;
+    let html = '<p>';
+    for (const node of block.children) {
+      if (node.type === 'text') {
+        if (NEEDS_ESCAPE.test(node.value)) return null;
+        html += node.value;
+        continue;
+      }
+      const inner = node.type === 'link' || node.type === 'emphasis' ? node.children : null;
+      if (!inner || inner.length !== 1 || inner[0]!.type !== 'text' || NEEDS_ESCAPE.test(inner[0]!.value) || node.data) return null;
+      const text = inner[0]!.value;
+      if (node.type === 'emphasis') {
+        html += `<em>${text}</em>`;
+        continue;
+      }
+      const link = node as Link;
+      if (link.title !== null && link.title !== undefined) return null;
+      const ref = link.url.trim();
+      const entity = REGISTER_LINK.test(ref);
+      const url = normalizeUri(entity ? href(ref) : link.url);
+      if (NEEDS_ESCAPE.test(url)) return null;
+      html += entity ? `<a href="${url}" data-entity="${ref}">${text}</a>` : `<a href="${url}">${text}</a>`;
+    }
+    blocks.push(`${html}</p>`);
+  }
+  return blocks.join('\n');
 }

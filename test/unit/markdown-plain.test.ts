@@ -5,7 +5,9 @@ import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
 import { plainMarkdown } from '../../src/edition/markdown-plain.ts';
-import { checkMarkdown } from '../../src/edition/markdown.ts';
+import { toHast } from 'mdast-util-to-hast';
+import { toHtml } from 'hast-util-to-html';
+import { checkMarkdown, plainHtml } from '../../src/edition/markdown.ts';
 import { filesUnder } from '../helpers/edition.ts';
 
 const fullGfm = (body: string) => fromMarkdown(body, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
@@ -114,5 +116,35 @@ describe('plain Markdown reader', () => {
     const checked = checkMarkdown(body);
     expect(checked.result.entityLinks.map((l) => `${l.line}:${l.col} ${l.ref}`)).toEqual([`${links[0]} person:kianouri`, `${links[3]} person:tudeh-party`]);
     expect(checked.issues.map((i) => `${i.line}:${i.col} ${/"(\w+):"/.exec(i.message)?.[1]}`)).toEqual([`${links[1]} javascript`, `${links[2]} ftp`]);
+  });
+
+  it('writes the HTML of such trees as mdast-util-to-hast and hast-util-to-html write it', () => {
+    const href = (ref: string) => `/base/${ref.replace(':', 's/')}/`;
+    /** The general path: register links rewritten, then hast, then HTML. */
+    const viaHast = (body: string) => {
+      const tree = structuredClone(checkMarkdown(body).result.tree);
+      const visit = (node: Nodes) => {
+        if (node.type === 'link' && /^(person|organization|place|event):/.test(node.url.trim())) {
+          const ref = node.url.trim();
+          node.url = href(ref);
+          node.data = { hProperties: { 'data-entity': ref } };
+        }
+        if ('children' in node) for (const c of node.children) visit(c as Nodes);
+      };
+      visit(tree);
+      return toHtml(toHast(tree, { allowDangerousHtml: false }));
+    };
+    const pieces = ['word', ' ', '\n', '\n\n', '[a](person:kianouri)', '[b c](https://example.org/x?y=1&z=2)', '[d](/people/x/#p3)', '[é](https://example.org/é "t")', '[f](https://example.org/ä)', '*em*', ' *e f* ', '«', 'کیانوری', '"', "'", '&', '<', '>', '(', ')', '.', '\ud83d\ude00', '[x](https://example.org/a%20b)', '[y](mailto:a@b.org)'];
+    const next = random(9);
+    let direct = 0;
+    for (const body of [...bodies(), ...Array.from({ length: 3000 }, () => Array.from({ length: 1 + Math.floor(next() * 10) }, () => pieces[Math.floor(next() * pieces.length)]).join(''))]) {
+      const checked = checkMarkdown(body);
+      if (checked.issues.length) continue;
+      const html = plainHtml(checked.result.tree, href);
+      if (html === null) continue;
+      direct++;
+      expect(html, JSON.stringify(body)).toBe(viaHast(body));
+    }
+    expect(direct).toBeGreaterThan(300);
   });
 });
