@@ -30,6 +30,7 @@ import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSyn
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateCorpus, type Corpus } from './bench/corpus.ts';
+import { probeFileCreation } from './bench/disk-probe.ts';
 import { writeFloorProject } from './bench/floor.ts';
 import { probeSearch, type SearchProbe } from './bench/search-probe.ts';
 import { hasGnuTime, htmlStats, run, walk, type HtmlStats, type RunResult } from './bench/measure.ts';
@@ -344,7 +345,10 @@ try {
   writeFloorProject(floorDir, corpus.documents, ROOT);
   const floor = await astroBuild(floorDir, join(floorDir, 'dist'), childEnv({}));
   if (floor.status !== 0) fail('the floor build', floor);
+  const floorFiles = walk(join(floorDir, 'dist')).length;
   const floorHtml = htmlStats(walk(join(floorDir, 'dist')));
+  // Each file costs about the same to create here whatever its size: count them too.
+  const diskMsPerFile = await probeFileCreation(join(work, 'disk-probe'));
 
   // 4. Rebuild after editing one note's body.
   let rebuild: { editedNote: string; totalMs: number; astroMs: number; pagefindMs: number | null; astroSteps: ReturnType<typeof astroSteps>; peakTreeRssMB: number | null; editShown: boolean } | null = null;
@@ -390,6 +394,8 @@ try {
       pagefind: version('pagefind'),
       /** 1-minute load average before and after the run: other work on the machine skews timings. */
       loadAverage: { before: Math.round(loadBefore * 100) / 100, after: Math.round(loadavg()[0]! * 100) / 100 },
+      /** Creating one 20 KB file in a new folder, 1,000 of them four at a time, after the builds (scripts/bench/disk-probe.ts). */
+      diskMsPerFile,
     },
     method: {
       wall: 'monotonic clock around each child process, from spawn to exit (Node start-up included)',
@@ -431,10 +437,12 @@ try {
       documentHtml: pageStats(docPages),
       pagefindBytes: pagefindFiles.reduce((n, f) => n + f.bytes, 0),
       pagefindFiles: pagefindFiles.length,
+      /** Every file written into the output folder (pages, Pagefind's files, assets). */
+      files: files.length,
       /** A first search from a cold browser: bytes transferred (gzip for text, as static hosts send). */
       firstSearch: search,
     },
-    floor: { wallMs: ms(floor.wallMs), ...mem(floor), steps: floor.steps, html: pageStats(floorHtml) },
+    floor: { wallMs: ms(floor.wallMs), ...mem(floor), steps: floor.steps, html: pageStats(floorHtml), files: floorFiles },
     rebuild,
     ratio: {
       /** Full build (Astro + Pagefind) over the floor's Astro build. */
@@ -466,6 +474,8 @@ try {
       ['HTML bytes per page, average (all pages)', kb(html.avgBytes), kb(floorHtml.avgBytes), ''],
       ['HTML bytes per document page, average', kb(docPages.avgBytes), kb(floorHtml.avgBytes), `${result.ratio.htmlBytesPerDocumentPage}×`],
       ['HTML bytes per page, max', `${kb(html.maxBytes)} (${html.maxPage})`, kb(floorHtml.maxBytes), ''],
+      ['files written (pages, Pagefind, assets)', String(result.full.files), String(result.floor.files), `${Math.round((result.full.files / result.floor.files) * 100) / 100}×`],
+      ['  creating one file in a new folder on this disk', `${result.machine.diskMsPerFile} ms`, '', ''],
       ['Pagefind index', `${(result.full.pagefindBytes / 2 ** 20).toFixed(1)} MB in ${result.full.pagefindFiles} files, ${result.full.pagefind.records} records`, '–', ''],
       ...(search ?? []).map((q): [string, string, string, string] => [`first search "${q.query}" (Chromium)`, `${kb(q.bytes)} in ${q.requests} requests, ${q.results} results shown`, '–', '']),
     ];

@@ -79,6 +79,10 @@ describe('npm run bench', () => {
     expect(out.full.html.avgBytes).toBeGreaterThan(0);
     expect(out.full.html.maxBytes).toBeGreaterThanOrEqual(out.full.html.avgBytes);
     expect(out.full.pagefindBytes).toBeGreaterThan(0);
+    // Every file in the output is counted: the pages and Pagefind's files at least.
+    expect(out.full.files).toBeGreaterThanOrEqual(out.full.pages + out.full.pagefindFiles);
+    expect(out.floor.files).toBeGreaterThanOrEqual(DOCS);
+    expect(out.machine.diskMsPerFile).toBeGreaterThan(0);
     // One search record per document (its passages are sub-results) and one per register entry.
     expect(out.full.pagefind.records).toBe(out.corpus.documents + out.corpus.entries);
     // Ratios to the floor are positive numbers.
