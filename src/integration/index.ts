@@ -79,7 +79,12 @@ export default function editionIntegration(): AstroIntegration {
           // beside the rendering is already on disk.)
           if (!early) await collectGarbage();
         });
-        logger.info(`pagefind: ${records} records (documents, with their passages as sub-results, and register entries) indexed; ${Math.round(performance.now() - started)} ms after the pages were written`);
+        const { times } = search;
+        const since = (t: number | undefined) => (t === undefined ? '–' : `${((t - times.started) / 1000).toFixed(1)} s`);
+        logger.info(
+          `pagefind: ${records} records (documents, with their passages as sub-results, and register entries) indexed; ${Math.round(performance.now() - started)} ms after the pages were written ` +
+            `(from the start of indexing: records in ${since(times.added)}, index written ${since(times.staged)}, pages done ${since(started)})`,
+        );
       },
       'astro:server:setup': ({ server, logger }) => {
         // Watch the edition's own folders with node:fs (they may lie outside the project, or in

@@ -25,6 +25,8 @@ export interface SearchIndexJob {
    * most memory): the caller can let go of the model there.
    */
   write(site: string, beforeWrite?: () => void | Promise<void>): Promise<number>;
+  /** When (performance.now()) every record was in Pagefind, and when a staged index was written. */
+  readonly times: { started: number; added?: number; staged?: number };
 }
 
 /** Options for {@link startSearchIndex}. */
@@ -42,6 +44,7 @@ export function startSearchIndex(edition: Edition, base: string, options: Search
   // Held only until every record is sent, so the model can be freed before Pagefind writes.
   let source: Edition | null = edition;
   let count = 0;
+  const times: SearchIndexJob['times'] = { started: performance.now() };
   const adding = (async () => {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
@@ -64,16 +67,19 @@ export function startSearchIndex(edition: Edition, base: string, options: Search
       }
     }
     await send(batch);
+    times.added = performance.now();
     source = null;
     if (stageIn) {
       rmSync(stageIn, { recursive: true, force: true });
       await writeIndex(index, stageIn);
+      times.staged = performance.now();
     }
     return index;
   })();
   // A failure is reported by write(); until then it must not surface as an unhandled rejection.
   adding.catch(() => undefined);
   return {
+    times,
     async write(site, beforeWrite) {
       try {
         const index = await adding;
