@@ -12,7 +12,8 @@
  *    inside its own process (scripts/bench/load.ts): the same work happens inside the Astro
  *    build, so it is not added to the total.
  * 3. Builds the "floor" (scripts/bench/floor.ts): the same passages pre-rendered to HTML through
- *    one Astro route in a tiny separate project.
+ *    one Astro route in a tiny separate project; then, for insight, indexes the floor's pages with
+ *    `pagefind --site` (what search alone costs), and times file creation on this disk.
  * 4. Edits one note's body and rebuilds (Astro + Pagefind, same caches and outDir).
  * 5. Prints JSON (only JSON with --json) and a table.
  *
@@ -347,6 +348,11 @@ try {
   if (floor.status !== 0) fail('the floor build', floor);
   const floorFiles = walk(join(floorDir, 'dist')).length;
   const floorHtml = htmlStats(walk(join(floorDir, 'dist')));
+  // The floor with a search index: Pagefind's own CLI over the floor's pages, as a plain Astro
+  // site would add search. Not the issue's floor, but what search costs on its own here.
+  log('Pagefind over the floor pages (npx pagefind --site)');
+  const floorSearch = await run(process.execPath, [join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', join(floorDir, 'dist')], { cwd: floorDir, env: childEnv({}), sampleMs: opts.sampleMs });
+  if (floorSearch.status !== 0) fail('Pagefind over the floor', floorSearch);
   // Each file costs about the same to create here whatever its size: count them too.
   const diskMsPerFile = await probeFileCreation(join(work, 'disk-probe'));
 
@@ -442,12 +448,22 @@ try {
       /** A first search from a cold browser: bytes transferred (gzip for text, as static hosts send). */
       firstSearch: search,
     },
-    floor: { wallMs: ms(floor.wallMs), ...mem(floor), steps: floor.steps, html: pageStats(floorHtml), files: floorFiles },
+    floor: {
+      wallMs: ms(floor.wallMs),
+      ...mem(floor),
+      steps: floor.steps,
+      html: pageStats(floorHtml),
+      files: floorFiles,
+      /** `pagefind --site` over the floor's pages afterwards (its own process): search on its own. */
+      search: { wallMs: ms(floorSearch.wallMs), ...mem(floorSearch) },
+    },
     rebuild,
     ratio: {
       /** Full build (Astro + Pagefind) over the floor's Astro build. */
       total: Math.round((totalMs / floor.wallMs) * 100) / 100,
       astro: Math.round((astro.wallMs / floor.wallMs) * 100) / 100,
+      /** Full build over the floor followed by `pagefind --site` (not the issue's floor; for insight). */
+      totalVsFloorWithSearch: Math.round((totalMs / (floor.wallMs + floorSearch.wallMs)) * 100) / 100,
       rebuild: rebuild ? Math.round((rebuild.totalMs / floor.wallMs) * 100) / 100 : null,
       peakTreeRss: Math.round((peakTree / floor.peakTreeRss) * 100) / 100,
       htmlBytesPerDocumentPage: Math.round((docPages.avgBytes / floorHtml.avgBytes) * 100) / 100,
@@ -467,6 +483,7 @@ try {
       ['astro build (wall)', s(astro.wallMs), s(floor.wallMs), `${result.ratio.astro}×`],
       [full.pagefindInAstro ? '  of which Pagefind after the pages (astro:build:done)' : 'Pagefind step (wall)', full.pagefindMs === null ? '–' : s(full.pagefindMs), '–', ''],
       ['total build (npm run build)', s(totalMs), s(floor.wallMs), `${result.ratio.total}×`],
+      ['  against the floor followed by pagefind --site', s(totalMs), `${s(floor.wallMs + floorSearch.wallMs)} (Pagefind ${s(floorSearch.wallMs)})`, `${result.ratio.totalVsFloorWithSearch}×`],
       ['rebuild after editing one note', rebuild ? s(rebuild.totalMs) : 'skipped', s(floor.wallMs), rebuild ? `${result.ratio.rebuild}×` : ''],
       ['peak RSS, process tree (sampled)', m(result.full.peakTreeRssMB), m(result.floor.peakTreeRssMB), `${result.ratio.peakTreeRss}×`],
       ['peak RSS, largest process (GNU time)', m(result.full.maxProcessRssMB), m(result.floor.maxProcessRssMB), ''],

@@ -83,6 +83,8 @@ describe('npm run bench', () => {
     expect(out.full.files).toBeGreaterThanOrEqual(out.full.pages + out.full.pagefindFiles);
     expect(out.floor.files).toBeGreaterThanOrEqual(DOCS);
     expect(out.machine.diskMsPerFile).toBeGreaterThan(0);
+    expect(out.floor.search.wallMs).toBeGreaterThan(0);
+    expect(out.ratio.totalVsFloorWithSearch).toBeLessThan(out.ratio.total);
     // One search record per document (its passages are sub-results) and one per register entry.
     expect(out.full.pagefind.records).toBe(out.corpus.documents + out.corpus.entries);
     // Ratios to the floor are positive numbers.
