@@ -8,9 +8,10 @@
  * returns null for anything else (then the caller parses the file with `yaml`, as any edited
  * or damaged lock must be). It accepts a value only where YAML's reading of it is certain: a
  * plain scalar that cannot be a number, boolean, null, comment or mapping; a single-quoted
- * scalar on one line; a literal block (`|-`) indented by six spaces; a double-quoted one whose escapes are JSON's (JSON strings are YAML
- * double-quoted scalars with the same meaning). test/unit/lock-file.test.ts holds it equal to
- * `yaml` on every lock in the project and on generated hostile texts.
+ * scalar on one line; a literal block (`|-`) indented by six spaces; a double-quoted scalar
+ * whose escapes are JSON's (JSON strings are YAML double-quoted scalars with the same meaning).
+ * test/unit/lock-file.test.ts holds it equal to `yaml` on every lock in the project and on
+ * generated hostile texts.
  */
 import { stringify } from 'yaml';
 import type { LockedPassage } from './passage-ids.js';
@@ -32,7 +33,10 @@ const TEXT = /^ {4}text: (.+)$/;
 const SUCCESSOR = /^ {6}successor: (p\d+[a-z]*)$/;
 /** Characters YAML does not allow raw, or reads as line breaks or marks; a line with one goes to `yaml`. */
 const UNSAFE = /[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udfff]/;
-/** Plain scalars that could be anything but a one-line string: indicators first, `: ` or ` #` inside, edge spaces or tabs (YAML's only whitespace: a no-break space is text). */
+/**
+ * Plain scalars that could be anything but a one-line string: indicators first, `: ` or ` #`
+ * inside, spaces or tabs at an end (YAML's only whitespace: a no-break space is text).
+ */
 const PLAIN_UNSAFE = /^[-?:,[\]{}#&*!|>'"%@` \t]|:(?:[ \t]|$)|[ \t]#|[ \t]$/;
 /** Plain scalars that the core schema reads as null, a boolean, or a number (and anything close). */
 const PLAIN_NOT_STRING = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE)$|^[-+.0-9][-+.0-9a-zA-Z_]*$/;

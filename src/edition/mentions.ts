@@ -42,9 +42,9 @@ function firstWord(key: string): string {
 }
 
 /**
- * Compiles names into a matcher. Names are indexed by the start of their first word, so a passage is
- * scanned once, word by word, whatever the number of names (a register of thousands of
- * entries costs no more per passage than one of ten).
+ * Compiles names into a matcher. Names are indexed by the start of their first word, so a
+ * passage is scanned once, word by word, whatever the number of names (a register of thousands
+ * of entries costs no more per passage than one of ten).
  */
 export function compileNames(names: NamePattern[], blocked: string[]): NameMatcher {
   type Compiled = NamePattern & { key: string; exactKey: string };
