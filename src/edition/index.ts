@@ -6,7 +6,7 @@ export { buildEdition, dateKey, entryPath, ENTITY_KINDS } from './edition.js';
 export type { BuildOptions, Comment, Edition, EditionDocument, Entry, EntityKind, LanguageSpan, Mention, Note, Passage, PassageRole, RawFile } from './edition.js';
 export { loadEdition, locksRequired, readEditionFiles, writePassageLocks } from './load.js';
 export { assignPassageIds, similarity, type IdAssignment, type LockedPassage } from './passage-ids.js';
-export { formatLock, readLock, sameLock } from './lock-file.js';
+export { formatLock } from './lock-file.js';
 export { emitDocumentHtml, entityHref, type EmitOptions } from './emit.js';
 export { anchorQuote, prepareText, uniqueContext, type AnchorResult, type QuoteSelector, type Span } from './anchor.js';
 export { fold, foldKey, foldChar, type Folded } from './fold.js';
