@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import matter from 'gray-matter';
 import { simpleYaml, splitFrontMatter } from '../../src/edition/frontmatter.ts';
 import { filesUnder } from '../helpers/edition.ts';
+import { prng } from '../../scripts/bench/corpus.ts';
 
 /** The YAML of every front matter block and YAML file in the edition and the test fixtures. */
 function yamlTexts(): string[] {
@@ -49,8 +50,7 @@ describe('simple front matter', () => {
 
   it('reads generated flow values as the YAML library does, or leaves them to it', () => {
     const tokens = ['[', ']', '{', '}', ', ', ',', ' ', 'a', 'work-1', 'person:x', 'at: ', 'work: ', 'a: ', '"p. 7"', '"x, y]"', '"#"', '1920', '0', '01', '1979-02-11', '1979-02', 'true', 'null', 'False', '-', ':', '#', '"', "'", '\\'];
-    let seed = 11;
-    const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const next = prng(11);
     let accepted = 0;
     for (let round = 0; round < 4000; round++) {
       let value = next() < 0.5 ? '[' : '{';
@@ -122,8 +122,7 @@ describe('front matter block', () => {
 
   it('is split as gray-matter splits it, for unclosed blocks, odd delimiters and line endings', () => {
     const pieces = ['a: b', '\n', '\r\n', '---', '----', '--- ', ' ---', '\n---\n', '\n---', '---\r\n', 'body', '', '# c', '...'];
-    let seed = 5;
-    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const next = prng(5);
     for (let round = 0; round < 3000; round++) {
       let text = next() < 0.5 ? '---\n' : '--- \r\n';
       const n = Math.floor(next() * 8);

@@ -4,18 +4,9 @@ import { formatLock, readLock, sameLock } from '../../src/edition/lock-file.ts';
 import type { LockedPassage } from '../../src/edition/passage-ids.ts';
 import { buildEdition } from '../../src/edition/index.ts';
 import { SOURCE_META, files, filesUnder } from '../helpers/edition.ts';
+import { prng } from '../../scripts/bench/corpus.ts';
 
 const yamlLock = (text: string) => (parse(text, { uniqueKeys: true, strict: true }) as { passages: LockedPassage[] }).passages;
-
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('passage-id lock file', () => {
   it('reads every lock in the edition and the fixtures as the YAML library does', () => {
@@ -31,7 +22,7 @@ describe('passage-id lock file', () => {
 
   it('reads what it writes, or declines, for texts full of YAML indicators, quotes, escapes and odd characters', () => {
     const pieces = ['word', ' ', '  ', ': ', ':', ' #', '#', '- ', '-', '? ', '[', ']', '{', '}', ',', '&a', '*a', '!', '!!str', '|', '>', "'", '"', '\\', '%', '@', '`', '\t', '\n', '\r', '\u0085', '\u2028', '\u00a0', ' \u00a0', '\u00a0 ', '\ufeff', 'null', 'true', 'False', '~', '12', '0x1F', '1e3', '.5', '.inf', '.NaN', '2001-12-14', 'یک', '«', '»', '’', '\u200c', '\ud83d\ude00', '\ud800', '\u0000', '\u007f', 'No 1-001'];
-    const next = random(7);
+    const next = prng(7);
     let fastRead = 0;
     for (let round = 0; round < 300; round++) {
       const lock: LockedPassage[] = [];

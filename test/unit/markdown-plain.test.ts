@@ -9,6 +9,7 @@ import { toHast } from 'mdast-util-to-hast';
 import { toHtml } from 'hast-util-to-html';
 import { checkMarkdown, plainHtml } from '../../src/edition/markdown.ts';
 import { filesUnder } from '../helpers/edition.ts';
+import { prng } from '../../scripts/bench/corpus.ts';
 
 const fullGfm = (body: string) => fromMarkdown(body, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
 
@@ -28,11 +29,6 @@ const bodies = (): string[] =>
   filesUnder('annotations', 'test/fixtures/editions')
     .filter(({ path }) => path.endsWith('.md'))
     .map(({ text }) => matter(text).content);
-
-/** A small deterministic generator (an LCG), so a failure can be replayed. */
-function random(seed: number) {
-  return () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-}
 
 describe('plain Markdown reader', () => {
   it('reads paragraphs and inline links as micromark does (CommonMark and GFM), positions of links included', () => {
@@ -57,7 +53,7 @@ describe('plain Markdown reader', () => {
 
   it('agrees with micromark on generated bodies full of Markdown characters, or leaves them to it', () => {
     const pieces = ['word', ' ', '  ', '\n', '\n\n', '\n ', '[', ']', '(', ')', '[a](person:x)', '[b c](https://example.org/x)', '![i](x)', '[r]', '[r]: /x', '[^1]', '*', '*a*', ' *b c* ', '*1*.', '**s**', ' *x', 'y* ', '_', '`', '<b>', '&amp;', '\\', '~', '|', '#', '# ', '> ', '- ', '+ ', '1. ', '12) ', '---', '===', '!', ':', 'www.x.org', 'http://x', 'a@b.org', '\t', '\r', '\u00a0', '“', 'کیانوری', '\ud83d\ude00', '1941', '.', ',', '\u0000', '\u000c'];
-    const next = random(3);
+    const next = prng(3);
     let read = 0;
     for (let round = 0; round < 6000; round++) {
       let body = '';
@@ -135,7 +131,7 @@ describe('plain Markdown reader', () => {
       return toHtml(toHast(tree, { allowDangerousHtml: false }));
     };
     const pieces = ['word', ' ', '\n', '\n\n', '[a](person:kianouri)', '[b c](https://example.org/x?y=1&z=2)', '[d](/people/x/#p3)', '[é](https://example.org/é "t")', '[f](https://example.org/ä)', '*em*', ' *e f* ', '«', 'کیانوری', '"', "'", '&', '<', '>', '(', ')', '.', '\ud83d\ude00', '[x](https://example.org/a%20b)', '[y](mailto:a@b.org)'];
-    const next = random(9);
+    const next = prng(9);
     let direct = 0;
     for (const body of [...bodies(), ...Array.from({ length: 3000 }, () => Array.from({ length: 1 + Math.floor(next() * 10) }, () => pieces[Math.floor(next() * pieces.length)]).join(''))]) {
       const checked = checkMarkdown(body);
