@@ -56,12 +56,19 @@ export function compileNames(names: NamePattern[], blocked: string[]): NameMatch
     const key = fold(n.name, { caseFold: true }).text.trim();
     if (!key) continue;
     const c: Compiled = { ...n, key, exactKey: fold(n.name).text.trim() };
-    if (firstWord(key)) byPrefix.set(prefix(key, 0), [...(byPrefix.get(prefix(key, 0)) ?? []), c]);
-    else odd.push(c);
+    if (!firstWord(key)) odd.push(c);
+    else {
+      const p = prefix(key, 0);
+      byPrefix.set(p, [...(byPrefix.get(p) ?? []), c]);
+    }
   }
   const blockKeys = [...new Set(blocked.map((b) => fold(b, { caseFold: true }).text.trim()).filter(Boolean))];
   const blockByPrefix = new Map<number, string[]>();
-  for (const b of blockKeys) if (firstWord(b)) blockByPrefix.set(prefix(b, 0), [...(blockByPrefix.get(prefix(b, 0)) ?? []), b]);
+  for (const b of blockKeys) {
+    if (!firstWord(b)) continue;
+    const p = prefix(b, 0);
+    blockByPrefix.set(p, [...(blockByPrefix.get(p) ?? []), b]);
+  }
   return {
     find(text, document) {
       const f = fold(text, { caseFold: true });
