@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anchorQuote, prepareText, uniqueContext } from '../../src/edition/anchor.ts';
+import { anchorQuote, MIN_MARGIN, MIN_SIMILARITY, prepareText, uniqueContext } from '../../src/edition/anchor.ts';
 
 const text = 'from KUYBYSHEV sent at 2325 9 December 1941\narrived at the VKP(b) CC for decipherment\nMOSCOW, VKP(b) CC, to Cdes. STALIN.';
 const t = prepareText(text);
@@ -48,12 +48,34 @@ describe('anchorQuote', () => {
   it('refuses an approximate match when two candidates are equally close', () => {
     const t4 = prepareText('the red house on the hill. the red horse on the hill.');
     const r = anchorQuote(t4, { exact: 'the red hose on the hill' });
-    expect(r.status).toBe('not-found');
-    if (r.status === 'not-found') expect(r.candidates.length).toBeGreaterThanOrEqual(2);
+    expect(r).toMatchObject({ status: 'not-found' });
+    if (r.status !== 'not-found') return;
+    expect(r.candidates.map((c) => c.found)).toEqual(['the red house on the hill', 'the red horse on the hill']);
+    expect(r.candidates.map((c) => c.similarity)).toEqual([1 - 1 / 24, 1 - 1 / 24]);
   });
-  it('refuses a poor match, listing candidates', () => {
-    const r = anchorQuote(t, { exact: 'an entirely different sentence about Tehran' });
+  it('refuses a poor match (under 80 % similar), listing it as the candidate', () => {
+    const r = anchorQuote(t, { exact: 'arrived at the CC VKP(b) for deciphering' });
     expect(r.status).toBe('not-found');
+    if (r.status !== 'not-found') return;
+    const line = 'arrived at the VKP(b) CC for decipherment';
+    expect(r.candidates).toEqual([{ found: line, span: { start: text.indexOf(line), end: text.indexOf(line) + line.length }, similarity: 1 - 9 / 40 }]);
+    expect(r.candidates[0]!.similarity).toBeLessThan(MIN_SIMILARITY);
+  });
+  it('lists the candidates best first when none is clearly ahead, each with the text it covers', () => {
+    const r = anchorQuote(t, { exact: 'at VKP(b) CC for Cdes' });
+    expect(r.status).toBe('not-found');
+    if (r.status !== 'not-found') return;
+    expect(r.candidates.map((c) => [c.found, c.similarity])).toEqual([
+      ['he VKP(b) CC for dec', 1 - 4 / 21],
+      ['W, VKP(b) CC, to Cdes', 1 - 5 / 21],
+    ]);
+    for (const c of r.candidates) expect(text.slice(c.span.start, c.span.end)).toBe(c.found);
+    // The best is similar enough, but not far enough ahead of the second.
+    expect(r.candidates[0]!.similarity).toBeGreaterThanOrEqual(MIN_SIMILARITY);
+    expect(r.candidates[0]!.similarity - r.candidates[1]!.similarity).toBeLessThan(MIN_MARGIN);
+  });
+  it('lists no candidates when nothing is within reach', () => {
+    expect(anchorQuote(t, { exact: 'an entirely different sentence about Tehran' })).toEqual({ status: 'not-found', candidates: [] });
   });
 });
 
