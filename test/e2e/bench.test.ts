@@ -1,0 +1,71 @@
+/**
+ * The build benchmark (`npm run bench`, issue 10) runs end to end at a small size and reports
+ * what it promises. Its timings are not asserted: they depend on the machine and its load.
+ * Two Astro builds (the edition and the floor) and a rebuild: too slow for the unit suite, whose
+ * bench.test.ts tests the benchmark's pure parts.
+ */
+import { spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const DOCS = 8;
+const ENTRIES = 40;
+
+describe('npm run bench', () => {
+  it(`builds ${DOCS} generated documents and the floor, and reports every figure as JSON`, () => {
+    const env = { ...process.env, PATH: `${join(ROOT, 'node_modules/.bin')}:${process.env.PATH ?? ''}` };
+    const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/bench.ts'), '--docs', String(DOCS), '--entries', String(ENTRIES), '--json', '--no-warmup', '--no-search-probe'], {
+      cwd: ROOT,
+      env,
+      encoding: 'utf8',
+      timeout: 170_000,
+    });
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as Record<string, any>;
+    // Pages: one per document and per register entry, plus the site's fixed pages.
+    expect(out.full.documentPages).toBe(DOCS);
+    expect(out.full.entryPages).toBe(ENTRIES);
+    expect(out.full.pages).toBeGreaterThanOrEqual(DOCS + ENTRIES);
+    expect(out.full.documentHtml.pages).toBe(DOCS);
+    expect(out.floor.html.pages).toBe(DOCS);
+    expect(out.corpus.documents).toBe(DOCS);
+    expect(out.full.load.notes).toBe(out.corpus.notes);
+    // Every phase measured.
+    for (const x of [out.full.load.modelMs, out.full.astro.wallMs, out.full.totalMs, out.floor.wallMs, out.rebuild.totalMs]) {
+      expect(typeof x).toBe('number');
+      expect(x).toBeGreaterThan(0);
+    }
+    // Pagefind's time is either part of astro build (the integration indexes the site and logs
+    // what it waited for after the pages), or its own step of the build script, added to the total.
+    expect(typeof out.full.pagefind.ms).toBe('number');
+    if (out.full.pagefind.inAstroBuild) {
+      expect(out.full.pagefind.ms).toBeLessThanOrEqual(out.full.astro.wallMs);
+      expect(out.full.totalMs).toBe(out.full.astro.wallMs);
+    } else {
+      expect(out.full.pagefind.ms).toBeGreaterThan(0);
+      expect(Math.abs(out.full.totalMs - (out.full.astro.wallMs + out.full.pagefind.ms))).toBeLessThanOrEqual(1);
+    }
+    expect(out.full.peakTreeRssMB).toBeGreaterThan(0);
+    expect(out.floor.peakTreeRssMB).toBeGreaterThan(0);
+    expect(out.full.html.avgBytes).toBeGreaterThan(0);
+    expect(out.full.html.maxBytes).toBeGreaterThanOrEqual(out.full.html.avgBytes);
+    expect(out.full.pagefindBytes).toBeGreaterThan(0);
+    // Every file in the output is counted: the pages and Pagefind's files at least.
+    expect(out.full.files).toBeGreaterThanOrEqual(out.full.pages + out.full.pagefindFiles);
+    expect(out.floor.files).toBeGreaterThanOrEqual(DOCS);
+    expect(out.machine.diskMsPerFile).toBeGreaterThan(0);
+    expect(out.floor.search.wallMs).toBeGreaterThan(0);
+    expect(out.ratio.totalVsFloorWithSearch).toBeLessThan(out.ratio.total);
+    // One search record per document (its passages are sub-results) and one per register entry.
+    expect(out.full.pagefind.records).toBe(out.corpus.documents + out.corpus.entries);
+    // Ratios to the floor are positive numbers.
+    for (const k of ['total', 'astro', 'rebuild', 'peakTreeRss', 'htmlBytesPerDocumentPage']) {
+      expect(Number.isFinite(out.ratio[k]), k).toBe(true);
+      expect(out.ratio[k], k).toBeGreaterThan(0);
+    }
+    // The rebuild picked up the edited note.
+    expect(out.rebuild.editShown).toBe(true);
+    expect(out.work).toBeNull();
+  }, 240_000);
+});
