@@ -1,12 +1,13 @@
 /**
- * Reads a contributor file: UTF-8 text, YAML front matter (split as gray-matter splits it,
- * parsed strictly by `yaml`), then a body. YAML is data only: tags that would
+ * Reads a contributor file: UTF-8 text, YAML front matter (split by gray-matter, parsed
+ * strictly by `yaml` as gray-matter's only engine), then a body. YAML is data only: tags that would
  * construct code or objects (`!!js/function`, `!!python/object`, any custom `!tag`)
  * are refused, and every value can be traced back to its line and column.
  */
+import matter from 'gray-matter';
 import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { LineIndex } from './position.js';
-import type { Problems } from './problems.js';
+import { Problems } from './problems.js';
 
 /** A path into the front matter data, e.g. `['quote', 'exact']`. */
 export type DataPath = readonly (string | number)[];
@@ -62,10 +63,64 @@ export function decodeUtf8(bytes: Uint8Array, file: string, problems: Problems, 
   return text;
 }
 
-/** Parses a file with optional YAML front matter. Returns null (with problems reported) if the YAML is unusable. */
+/** The front matter's languages gray-matter knows; a contributor may name only YAML (`---yaml`). */
+const YAML_NAMES = new Set(['', 'yaml', 'yml']);
+
+/** gray-matter's other engines (JSON, and JavaScript, which it would `eval`) never run. */
+const refuseEngine = (): never => {
+  throw new Error('Only YAML front matter is read.');
+};
+
+/**
+ * Parses a file with optional YAML front matter. gray-matter splits the file; its YAML engine is
+ * `yaml` (below), with tags refused and positions kept. Returns null (with problems reported)
+ * if the front matter is unusable.
+ */
 export function parseFrontMatter(text: string, file: string, problems: Problems): ParsedFile | null {
   const lines = new LineIndex(text);
-  if (!/^---[ \t]*\r?\n/.test(text)) {
+  // gray-matter drops a byte-order mark before it looks for `---`; offsets below count it.
+  const bom = text.startsWith(BOM) ? 1 : 0;
+  const unmarked = text.slice(bom);
+  // gray-matter reads a word after the opening `---` as the front matter's language, and would
+  // hand the block to that language's engine (`---js` to `eval`). Only YAML is accepted.
+  let language = { raw: '', name: '' };
+  if (matter.test(unmarked) && unmarked[3] !== '-') {
+    language = matter.language(unmarked);
+    if (!YAML_NAMES.has(language.name.toLowerCase())) {
+      problems.error(
+        file,
+        1,
+        bom + 4,
+        `The front matter is marked as "${language.name}", but edition files hold YAML metadata only. Make the first line just \`---\`.`,
+      );
+      return null;
+    }
+  }
+  // Where gray-matter's block (`matter`) starts: after `---` and a language name, if any.
+  const matterOffset = bom + 3 + (language.name ? language.raw.length : 0);
+  // YAML problems wait until the block is known to be closed (an unclosed block is the one problem then).
+  const yamlProblems = new Problems();
+  // What the engine read: undefined until it runs, null if the YAML is unusable.
+  const read: { parsed?: Pick<ParsedFile, 'data' | 'locate'> | null } = {};
+  const yamlEngine = (block: string): object => {
+    // The block starts with the line break after `---`: positions count from the line after.
+    const lead = /^\r?\n/.exec(block)?.[0].length ?? 0;
+    const yamlOffset = matterOffset + lead;
+    read.parsed = parseYaml(blankCarriageReturns(block.slice(lead)), file, yamlProblems, (pos) => lines.at(yamlOffset + pos));
+    return read.parsed?.data ?? {};
+  };
+  let split: { content: string; matter: string };
+  try {
+    split = matter(text, {
+      language: 'yaml',
+      excerpt: false,
+      engines: { yaml: yamlEngine, yml: yamlEngine, json: refuseEngine, javascript: refuseEngine, js: refuseEngine },
+    });
+  } catch (e) {
+    problems.error(file, 1, 1, `The front matter cannot be read: ${(e as Error).message}`);
+    return null;
+  }
+  if (split.content.length === unmarked.length) {
     return {
       data: {},
       hasFrontMatter: false,
@@ -75,46 +130,25 @@ export function parseFrontMatter(text: string, file: string, problems: Problems)
       locate: () => ({ line: 1, col: 1 }),
     };
   }
-  // Split as gray-matter splits; we parse the YAML ourselves to keep positions and refuse tags.
-  const split = splitFrontMatter(text);
-  const yamlText: string = split.matter.replace(/^\r?\n/, '');
-  const yamlOffset = text.indexOf(yamlText);
+  // gray-matter ends the block at the next line starting with `---`, or else at the end of the file.
+  if (!text.startsWith('\n---', matterOffset + split.matter.length)) {
+    problems.error(file, 1, 1, 'The front matter block is not closed. Add a line containing only `---` after the metadata.');
+    return null;
+  }
+  problems.list.push(...yamlProblems.list);
+  if (read.parsed === null) return null;
   const bodyOffset = text.length - split.content.length;
-  if (!text.endsWith(split.content) || yamlOffset < 0) {
-    problems.error(file, 1, 1, 'The front matter block is not closed. Add a line containing only `---` after the metadata.');
-    return null;
-  }
-  const closed = /\n---[ \t]*(\r?\n|$)/.test(text.slice(0, bodyOffset) + (split.content.length ? '' : '\n'));
-  if (!closed) {
-    problems.error(file, 1, 1, 'The front matter block is not closed. Add a line containing only `---` after the metadata.');
-    return null;
-  }
-  const parsed = parseYaml(blankCarriageReturns(yamlText), file, problems, (pos) => lines.at(yamlOffset + pos));
-  if (!parsed) return null;
+  // A block of only blank lines and comments is not given to the engine: it holds no data, and
+  // anything missing from it is reported at the file's start.
+  const located = read.parsed ?? { data: {}, locate: () => ({ line: 1, col: 1 }) };
   return {
-    data: parsed.data,
+    data: located.data,
     hasFrontMatter: true,
     body: split.content,
     bodyOffset,
     bodyLine: lines.at(bodyOffset).line,
-    locate: parsed.locate,
+    locate: located.locate,
   };
-}
-
-/**
- * The front matter block and the body of a text that starts with `---` and a line break, exactly
- * as gray-matter splits it (the block runs to the next `\n---`; the body starts after that line's
- * `---` and one line break). gray-matter itself also copies every file into a Buffer and checks
- * types, about a tenth of an edition's load; test/unit/frontmatter.test.ts holds the two equal.
- */
-export function splitFrontMatter(text: string): { matter: string; content: string } {
-  const str = text.slice(3);
-  const close = str.indexOf('\n---');
-  if (close === -1) return { matter: str, content: '' };
-  let content = str.slice(close + 4);
-  if (content[0] === '\r') content = content.slice(1);
-  if (content[0] === '\n') content = content.slice(1);
-  return { matter: str.slice(0, close), content };
 }
 
 /** Parses a whole-YAML file (e.g. works cited, structure) with the same rules. */
@@ -128,118 +162,6 @@ const blankCarriageReturns = (s: string) => s.replace(/\r(?=\n|$)/g, ' ');
 
 /** Strict YAML: no tags, no duplicate keys; a mapping at the top; positions kept. */
 function parseYaml(
-  yamlText: string,
-  file: string,
-  problems: Problems,
-  at: (pos: number) => { line: number; col: number },
-): Pick<ParsedFile, 'data' | 'locate'> | null {
-  const simple = simpleYaml(yamlText);
-  if (simple) {
-    // Positions are only wanted for an error message: parse fully then, not before.
-    let full: Pick<ParsedFile, 'locate'> | null | undefined;
-    return {
-      data: simple,
-      locate: (path, key) => (full === undefined ? (full = parseYamlFully(yamlText, file, problems, at)) : full)?.locate(path, key) ?? at(0),
-    };
-  }
-  return parseYamlFully(yamlText, file, problems, at);
-}
-
-const SIMPLE_KEY = /^(?!(?:true|false|null):)([a-z_][a-z0-9_]*): +(.*?) *$/;
-/** A double-quoted string without escapes, or control, line-break or byte-order characters. */
-const SIMPLE_QUOTED = /"([^"\\\x00-\x1f\x7f\x85\u2028\u2029\ufeff]*)"/y;
-/** A plain scalar that YAML reads as a string: a lower-case word, hyphens and colons inside. */
-const SIMPLE_WORD = /[a-z][a-z0-9-]*(?::[a-z0-9][a-z0-9-]*)?/y;
-/** A plain scalar that the core schema reads as an integer (no sign, no leading zero, safe size). */
-const SIMPLE_INT = /(?:0|[1-9][0-9]{0,14})/y;
-/** A year-month(-day) date, which YAML 1.2's core schema reads as a string. */
-const SIMPLE_DATE = /[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?/y;
-const SIMPLE_FLOW_KEY = /([a-z_][a-z0-9_]*): +/y;
-const SPACES = / */y;
-
-/**
- * The front matter most notes and entries have (`quote: "…"`, `kind: context`,
- * `cites: [work-key, { work: other, at: "p. 7" }]`, `born: 1920`, `start: 1979-02-11`) read
- * without the YAML library, which spends about 50 µs on each such block (about two seconds of
- * a 1,000-document edition's load). Only top-level `key: value` lines, whose values are a
- * double-quoted string without escapes, a lower-case word, an integer, a year-month(-day)
- * date, true, false, null, or flow lists and maps of these; no comments, no repeated keys, no
- * trailing commas. Anything else returns null and goes to `yaml`. The result equals `yaml`'s
- * for every file this accepts (test/unit/frontmatter.test.ts).
- */
-export function simpleYaml(text: string): Record<string, unknown> | null {
-  const data: Record<string, unknown> = {};
-  for (const line of text.split('\n')) {
-    if (/^ *$/.test(line)) continue;
-    const m = SIMPLE_KEY.exec(line);
-    if (!m || Object.hasOwn(data, m[1]!) || m[1] === '__proto__') return null;
-    const raw = m[2]!;
-    const read = simpleValue(raw, 0);
-    if (!read || read.end !== raw.length) return null;
-    data[m[1]!] = read.value;
-  }
-  return data;
-}
-
-/** Reads one value at `at`; null if it is not one this reader knows. */
-function simpleValue(raw: string, at: number): { value: unknown; end: number } | null {
-  // A plain scalar that runs on (`a b`, `a#b`, `12ab`) is refused by the caller, which wants
-  // the line's end, a comma or a closing bracket right after it.
-  const sticky = (re: RegExp) => {
-    re.lastIndex = at;
-    return re.exec(raw);
-  };
-  const c = raw[at];
-  if (c === '"') {
-    SIMPLE_QUOTED.lastIndex = at;
-    const m = SIMPLE_QUOTED.exec(raw);
-    return m ? { value: m[1], end: SIMPLE_QUOTED.lastIndex } : null;
-  }
-  if (c === '[' || c === '{') {
-    const list: unknown[] = [];
-    const map: Record<string, unknown> = {};
-    const close = c === '[' ? ']' : '}';
-    let i = skip(raw, at + 1);
-    if (raw[i] === close) return { value: c === '[' ? list : map, end: i + 1 };
-    for (;;) {
-      if (c === '{') {
-        SIMPLE_FLOW_KEY.lastIndex = i;
-        const k = SIMPLE_FLOW_KEY.exec(raw);
-        if (!k || Object.hasOwn(map, k[1]!) || k[1] === '__proto__' || k[1] === 'true' || k[1] === 'false' || k[1] === 'null') return null;
-        const v = simpleValue(raw, SIMPLE_FLOW_KEY.lastIndex);
-        if (!v) return null;
-        map[k[1]!] = v.value;
-        i = v.end;
-      } else {
-        const v = simpleValue(raw, i);
-        if (!v) return null;
-        list.push(v.value);
-        i = v.end;
-      }
-      i = skip(raw, i);
-      if (raw[i] === close) return { value: c === '[' ? list : map, end: i + 1 };
-      if (raw[i] !== ',') return null;
-      i = skip(raw, i + 1);
-      if (raw[i] === close) return null; // a trailing comma: left to `yaml`
-    }
-  }
-  let m: RegExpExecArray | null;
-  if ((m = sticky(SIMPLE_WORD))) {
-    const word = m[0];
-    return { value: word === 'null' ? null : word === 'true' ? true : word === 'false' ? false : word, end: at + word.length };
-  }
-  if ((m = sticky(SIMPLE_DATE))) return { value: m[0], end: at + m[0].length };
-  if ((m = sticky(SIMPLE_INT))) return { value: Number(m[0]), end: at + m[0].length };
-  return null;
-}
-
-function skip(raw: string, at: number): number {
-  SPACES.lastIndex = at;
-  SPACES.exec(raw);
-  return SPACES.lastIndex;
-}
-
-function parseYamlFully(
   yamlText: string,
   file: string,
   problems: Problems,

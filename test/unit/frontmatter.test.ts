@@ -1,134 +1,179 @@
-import { parse } from 'yaml';
-import { describe, expect, it } from 'vitest';
 import matter from 'gray-matter';
-import { simpleYaml, splitFrontMatter } from '../../src/edition/frontmatter.ts';
+import { describe, expect, it } from 'vitest';
+import { decodeUtf8, parseFrontMatter, parseYamlFile } from '../../src/edition/frontmatter.ts';
+import { Problems } from '../../src/edition/problems.ts';
 import { filesUnder } from '../helpers/edition.ts';
-import { prng } from '../../scripts/bench/corpus.ts';
 
-/** The YAML of every front matter block and YAML file in the edition and the test fixtures. */
-function yamlTexts(): string[] {
-  return filesUnder('annotations', 'sources', 'test/fixtures/editions').flatMap(({ path, text }) => {
-    if (/\.ya?ml$/.test(path)) return [text];
-    const m = /\.(md|txt)$/.test(path) ? /^---[ \t]*\r?\n([\s\S]*?)\r?\n---/.exec(text) : null;
-    return m ? [m[1]!] : [];
-  });
-}
+const read = (text: string) => {
+  const problems = new Problems();
+  const parsed = parseFrontMatter(text, 'n.md', problems);
+  return { parsed, problems: problems.list };
+};
+const where = (list: { line: number; col: number; message: string }[]) => list.map((p) => ({ line: p.line, col: p.col, message: p.message }));
 
-const strictYaml = (text: string) => parse(text, { uniqueKeys: true, strict: true }) ?? {};
-
-describe('simple front matter', () => {
-  it('reads what the YAML library reads, for every file it accepts in the edition and fixtures', () => {
-    let accepted = 0;
-    for (const text of yamlTexts()) {
-      const fast = simpleYaml(text);
-      if (fast === null) continue;
-      accepted++;
-      expect(fast).toEqual(strictYaml(text));
-    }
-    expect(accepted).toBeGreaterThan(50);
-  });
-
-  it('reads quoted strings, words, lists of words, true, false and null', () => {
-    const text = 'quote: "the # sign, ‘quotes’ and: colons"\nkind: context\nentities: [person:kianouri, event:coup-1953]\ncites: []\nlead: true\nnote: null\n';
-    expect(simpleYaml(text)).toEqual({ quote: 'the # sign, ‘quotes’ and: colons', kind: 'context', entities: ['person:kianouri', 'event:coup-1953'], cites: [], lead: true, note: null });
-    expect(simpleYaml(text)).toEqual(strictYaml(text));
-  });
-
-  it('reads integers, dates, and flow lists and maps of simple values', () => {
-    const text = 'born: 1920\nstart: 1979-02-11\nend: 1988-07\ncites: [w1, { work: w2, at: "p. 7, n. 3" }]\nnames: { fa: "کیانوری" }\nborn2: { value: 1915, alternatives: [1914, 1916-05], approximate: true, note: "disputed" }\nempty: { }\n';
-    expect(simpleYaml(text)).toEqual({
-      born: 1920,
-      start: '1979-02-11',
-      end: '1988-07',
-      cites: ['w1', { work: 'w2', at: 'p. 7, n. 3' }],
-      names: { fa: 'کیانوری' },
-      born2: { value: 1915, alternatives: [1914, '1916-05'], approximate: true, note: 'disputed' },
-      empty: {},
+describe('front matter', () => {
+  it('reads the metadata, the body after the closing line, and the line the body starts on', () => {
+    const { parsed, problems } = read('---\nquote: "Alpha, beta"\nkind: gloss\nentities: [person:x]\n---\nA gloss.\n');
+    expect(problems).toEqual([]);
+    expect(parsed).toMatchObject({
+      data: { quote: 'Alpha, beta', kind: 'gloss', entities: ['person:x'] },
+      hasFrontMatter: true,
+      body: 'A gloss.\n',
+      bodyOffset: 62,
+      bodyLine: 6,
     });
-    expect(simpleYaml(text)).toEqual(strictYaml(text));
   });
 
-  it('reads generated flow values as the YAML library does, or leaves them to it', () => {
-    const tokens = ['[', ']', '{', '}', ', ', ',', ' ', 'a', 'work-1', 'person:x', 'at: ', 'work: ', 'a: ', '"p. 7"', '"x, y]"', '"#"', '1920', '0', '01', '1979-02-11', '1979-02', 'true', 'null', 'False', '-', ':', '#', '"', "'", '\\'];
-    const next = prng(11);
-    let accepted = 0;
-    for (let round = 0; round < 4000; round++) {
-      let value = next() < 0.5 ? '[' : '{';
-      const n = 1 + Math.floor(next() * 8);
-      for (let k = 0; k < n; k++) value += tokens[Math.floor(next() * tokens.length)];
-      value += value.startsWith('[') ? ']' : '}';
-      const text = `v: ${value}`;
-      const fast = simpleYaml(text);
-      if (fast === null) continue;
-      accepted++;
-      expect(fast, text).toEqual(strictYaml(text));
-    }
-    expect(accepted).toBeGreaterThan(100);
-  });
-
-  it('leaves everything else to the YAML library', () => {
-    for (const text of [
-      'year: 007', // numbers other than plain integers
-      'year: -1',
-      'year: 1e3',
-      'year: 12345678901234567',
-      'when: 2024-1-1',
-      'kind: Context', // capitals could be anything
-      'quote: "escaped \\" quote"',
-      "quote: 'single'",
-      'kind: later # a comment',
-      '# a comment\nkind: later',
-      'kind: later\nkind: context', // a repeated key: an error for the library to report
-      'cites:\n  - work-a',
-      'quote: >\n  folded',
-      'kind: !!str later',
-      'kind: &a later\nother: *a',
-      '__proto__: polluted',
-      'true: yes',
-      'kind:later',
-      'kind:',
-      'quote: "tab\there"',
-      'kind: ~',
-      'cites: [a, b, ]', // a trailing comma
-      'cites: [{ work: a, work: b }]',
-      'names: { "fa": x }',
-      'names: { true: x }',
-      'cites: [a b]',
-      'cites: [a #b]',
-      'cites: [a: b]',
-      'cites: [{ work: a }',
-      '\tkind: later',
-    ]) {
-      expect(simpleYaml(text), text).toBeNull();
-    }
-  });
-});
-
-describe('front matter block', () => {
-  const grayMatter = (text: string) => {
-    const split = matter(text, { engines: { yaml: () => ({}) } } as never) as unknown as { matter: string; content: string };
-    return { matter: split.matter, content: split.content };
-  };
-
-  it('is split as gray-matter splits it, for every file of the edition and the fixtures with one', () => {
+  it('splits every file of the edition and the fixtures at its closing `---` line', () => {
     let compared = 0;
-    for (const { text } of filesUnder('annotations', 'sources', 'test/fixtures/editions')) {
-      if (!/^---[ \t]*\r?\n/.test(text)) continue;
+    for (const { path, text } of filesUnder('annotations', 'sources', 'test/fixtures/editions')) {
+      if (!/\.(md|txt)$/.test(path) || !text.startsWith('---')) continue;
+      const problems = new Problems();
+      const parsed = parseFrontMatter(text, path, problems);
+      if (!parsed) continue;
       compared++;
-      expect(splitFrontMatter(text)).toEqual(grayMatter(text));
+      expect(parsed.hasFrontMatter, path).toBe(true);
+      expect(text.slice(parsed.bodyOffset), path).toBe(parsed.body);
+      expect(text.slice(0, parsed.bodyOffset), path).toMatch(/\n---[ \t]*\r?\n?$/);
     }
     expect(compared).toBeGreaterThan(100);
   });
 
-  it('is split as gray-matter splits it, for unclosed blocks, odd delimiters and line endings', () => {
-    const pieces = ['a: b', '\n', '\r\n', '---', '----', '--- ', ' ---', '\n---\n', '\n---', '---\r\n', 'body', '', '# c', '...'];
-    const next = prng(5);
-    for (let round = 0; round < 3000; round++) {
-      let text = next() < 0.5 ? '---\n' : '--- \r\n';
-      const n = Math.floor(next() * 8);
-      for (let k = 0; k < n; k++) text += pieces[Math.floor(next() * pieces.length)];
-      expect(splitFrontMatter(text), JSON.stringify(text)).toEqual(grayMatter(text));
+  it('locates values and keys in the whole file', () => {
+    const { parsed } = read('---\nquote:\n  exact: Alpha\nkind: gloss\ncites: [w1, { work: w2, at: "p. 7" }]\n---\nBody.\n');
+    expect(parsed!.locate(['quote', 'exact'])).toEqual({ line: 3, col: 10 });
+    expect(parsed!.locate(['kind'], true)).toEqual({ line: 4, col: 1 });
+    expect(parsed!.locate(['cites', 1, 'at'])).toEqual({ line: 5, col: 29 });
+    // A missing value: its nearest existing parent (the mapping under `quote:`).
+    expect(parsed!.locate(['quote', 'prefix'])).toEqual({ line: 3, col: 3 });
+  });
+
+  it('reports YAML errors at their line and column in the whole file, and nothing else', () => {
+    const bad = read('---\nquote: Alpha\n  kind: gloss\n---\nBody.\n');
+    expect(bad.parsed).toBeNull();
+    expect(bad.problems.length).toBeGreaterThan(0);
+    for (const p of bad.problems) expect(p).toMatchObject({ line: 2, col: 8, message: expect.stringContaining('The metadata (YAML) cannot be read') });
+    const dup = read('---\nquote: Alpha\nkind: gloss\nkind: context\n---\nBody.\n');
+    expect(dup.parsed).toBeNull();
+    expect(where(dup.problems)).toEqual([expect.objectContaining({ line: 4, col: 1 })]);
+    const list = read('---\n- quote: Alpha\n---\nBody.\n');
+    expect(list.parsed).toBeNull();
+    expect(where(list.problems)).toEqual([{ line: 2, col: 1, message: 'The metadata must be a list of `key: value` lines, not a single value or a list.' }]);
+  });
+
+  it('refuses YAML tags, resolved or not, at the tag', () => {
+    for (const value of ['!!js/function "function(){ return 1 }"', '!!python/object:os.system "ls"', '!include other.yml', '!!binary aGVsbG8=', '!!set { a }']) {
+      const { parsed, problems } = read(`---\nkind: gloss\nquote: ${value}\n---\nBody.\n`);
+      expect(parsed, value).toBeNull();
+      expect(where(problems), value).toEqual([expect.objectContaining({ line: 3, col: 8, message: expect.stringContaining('YAML tags are not allowed in edition files') })]);
     }
+  });
+
+  it('reads CRLF files to the same data, body and positions', () => {
+    const text = '---\nquote: Alpha\nkind: gloss\n---\nA gloss.\nSecond line.\n';
+    const lf = read(text).parsed!;
+    const crlf = read(text.replace(/\n/g, '\r\n'));
+    expect(crlf.problems).toEqual([]);
+    expect(crlf.parsed!.data).toEqual(lf.data);
+    expect(crlf.parsed!.body).toBe('A gloss.\r\nSecond line.\r\n');
+    expect(crlf.parsed!.bodyLine).toBe(5);
+    expect(crlf.parsed!.locate(['kind'])).toEqual(lf.locate(['kind']));
+    expect(read('---\r\nquote: Alpha\r\n  kind: gloss\r\n---\r\nBody.\r\n').problems[0]).toMatchObject({ line: 2, col: 8 });
+  });
+
+  it('reads an empty or comment-only front matter as no data', () => {
+    for (const text of ['---\n---\nBody.\n', '---\n\n---\nBody.\n', '---\n# just a comment\n---\nBody.\n']) {
+      const { parsed, problems } = read(text);
+      expect(problems, text).toEqual([]);
+      expect(parsed, text).toMatchObject({ data: {}, hasFrontMatter: true, body: 'Body.\n' });
+      expect(parsed!.locate(['quote'])).toEqual({ line: 1, col: 1 });
+    }
+  });
+
+  it('takes a file without front matter as all body', () => {
+    for (const text of ['Just text.\n', '', '----\nA thematic break above.\n', 'Text\n---\nkind: x\n---\n']) {
+      const { parsed, problems } = read(text);
+      expect(problems, text).toEqual([]);
+      expect(parsed, text).toMatchObject({ data: {}, hasFrontMatter: false, body: text, bodyOffset: 0, bodyLine: 1 });
+    }
+  });
+
+  it('reports an unclosed block as the one problem, even when its YAML is bad too', () => {
+    const { parsed, problems } = read('---\nquote: "Alpha\n  kind: gloss\nJust text.\n');
+    expect(parsed).toBeNull();
+    expect(where(problems)).toEqual([{ line: 1, col: 1, message: 'The front matter block is not closed. Add a line containing only `---` after the metadata.' }]);
+  });
+
+  it('refuses a front matter marked as JavaScript (or any language but YAML), and runs nothing', () => {
+    const g = globalThis as { frontMatterRan?: boolean };
+    delete g.frontMatterRan;
+    for (const language of ['js', 'javascript', 'JS', ' js', 'json', 'coffee', 'toml', 'constructor', '__proto__']) {
+      const text = `---${language}\n(globalThis.frontMatterRan = true, { quote: 'Alpha', kind: 'gloss' })\n---\nBody.\n`;
+      const { parsed, problems } = read(text);
+      expect(parsed, language).toBeNull();
+      expect(where(problems), language).toEqual([
+        { line: 1, col: 4, message: `The front matter is marked as "${language.trim()}", but edition files hold YAML metadata only. Make the first line just \`---\`.` },
+      ]);
+    }
+    expect(g.frontMatterRan).toBeUndefined();
+    // gray-matter on its own would have run it: the refusal above is what stands in the way.
+    matter('---js\n(globalThis.frontMatterRan = true, {})\n---\n', {});
+    expect(g.frontMatterRan).toBe(true);
+    delete g.frontMatterRan;
+  });
+
+  it('accepts a front matter marked as YAML, with positions after the mark', () => {
+    const { parsed, problems } = read('---yaml\nquote: Alpha\nkind: !!binary Z2xvc3M=\n---\nBody.\n');
+    expect(parsed).toBeNull();
+    expect(where(problems)).toEqual([expect.objectContaining({ line: 3, col: 7, message: expect.stringContaining('YAML tags are not allowed') })]);
+    expect(read('---yaml\nquote: Alpha\n---\nBody.\n').parsed).toMatchObject({ data: { quote: 'Alpha' }, body: 'Body.\n' });
+  });
+
+  it('reads the same text afresh every time (no cached result without its problems)', () => {
+    const text = '---\nquote: Alpha\nkind: gloss\nkind: context\n---\nBody.\n';
+    expect(read(text).problems).toHaveLength(1);
+    expect(read(text).problems).toHaveLength(1);
+    expect(Object.hasOwn(matter.cache, text)).toBe(false);
   });
 });
 
+describe('UTF-8 and byte-order marks', () => {
+  const bytes = (s: string) => new TextEncoder().encode(s);
+
+  it('drops a byte-order mark with a warning, and the front matter is read as usual', () => {
+    const problems = new Problems();
+    const text = decodeUtf8(bytes('\uFEFF---\nquote: Alpha\n---\nBody.\n'), 'n.md', problems);
+    expect(text).toBe('---\nquote: Alpha\n---\nBody.\n');
+    expect(where(problems.list)).toEqual([expect.objectContaining({ line: 1, col: 1, message: expect.stringContaining('byte-order mark (BOM)') })]);
+    expect(read(text!).parsed).toMatchObject({ data: { quote: 'Alpha' }, body: 'Body.\n', bodyLine: 4 });
+  });
+
+  it('refuses a byte-order mark where it is an error (sources)', () => {
+    const problems = new Problems();
+    expect(decodeUtf8(bytes('\uFEFF---\n'), 'sources/s.txt', problems, { bomIsError: true })).toBeNull();
+    expect(problems.list[0]).toMatchObject({ severity: 'error', line: 1, col: 1 });
+  });
+
+  it('still counts positions from the file start if a text keeps its byte-order mark', () => {
+    const { parsed, problems } = read('\uFEFF---\nquote: Alpha\n  kind: gloss\n---\nBody.\n');
+    expect(parsed).toBeNull();
+    expect(problems[0]).toMatchObject({ line: 2, col: 8 });
+  });
+
+  it('points at the first invalid byte', () => {
+    const problems = new Problems();
+    expect(decodeUtf8(new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0x61, 0xff]), 'n.md', problems)).toBeNull();
+    expect(where(problems.list)).toEqual([expect.objectContaining({ line: 2, col: 2, message: expect.stringContaining('not valid UTF-8') })]);
+  });
+});
+
+describe('YAML files', () => {
+  it('are read with the same rules and positions', () => {
+    const problems = new Problems();
+    const parsed = parseYamlFile('w1:\n  title: A work\n  url: https://example.org\n', 'works.yml', problems);
+    expect(parsed!.data).toEqual({ w1: { title: 'A work', url: 'https://example.org' } });
+    expect(parsed!.locate(['w1', 'url'])).toEqual({ line: 3, col: 8 });
+    expect(parseYamlFile('w1: !!js/undefined x\n', 'works.yml', problems)).toBeNull();
+    expect(where(problems.list)).toEqual([expect.objectContaining({ line: 1, col: 5, message: expect.stringContaining('YAML tags are not allowed') })]);
+  });
+});
