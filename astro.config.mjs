@@ -1,5 +1,9 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import remarkGfm from 'remark-gfm';
+import rehypeSlug from 'rehype-slug';
 import edition from './src/integration/index.ts';
 
 // SITE and BASE let the same edition be published at a domain root or under a path
@@ -9,9 +13,23 @@ export default defineConfig({
   base: process.env.BASE ?? '/',
   trailingSlash: 'always',
   build: { format: 'directory', concurrency: 4 },
-  // The edition's pages are HTML written by the core (src/edition/emit.ts): no Markdown or MDX
-  // content goes through Astro, so no Markdown processor is configured.
-  integrations: [edition()],
+  // The edition writes one .mdx page per document (src/integration, .edition/mdx/); @astrojs/mdx
+  // compiles them through the unified() processor:
+  // - remark-gfm: GFM footnotes ([^note-id]), numbered in reading order, with back links;
+  //   Astro's own GFM is off so that it does not run twice;
+  // - rehype-slug: ids on headings that have none (it never overwrites an id already written);
+  // - smart punctuation off: the sources' quotes and dashes stay exactly as received;
+  // - clobberPrefix '': footnote ids stay fn-<note-id> / fnref-<note-id>, as published.
+  markdown: {
+    processor: unified({
+      gfm: false,
+      smartypants: false,
+      remarkPlugins: [remarkGfm],
+      rehypePlugins: [rehypeSlug],
+      remarkRehype: { clobberPrefix: '' },
+    }),
+  },
+  integrations: [edition(), mdx()],
   devToolbar: { enabled: false },
   // The dev server reloads on edition files (see src/integration); build outputs are not its business.
   vite: { server: { watch: { ignored: ['**/.bench/**', '**/.builds/**', '**/dist/**', '**/screenshots/**', '**/test-results/**'] } } },

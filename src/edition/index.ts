@@ -7,7 +7,9 @@ export type { BuildOptions, Comment, Edition, EditionDocument, Entry, EntityKind
 export { loadEdition, locksRequired, readEditionFiles, writePassageLocks } from './load.js';
 export { assignPassageIds, similarity, type IdAssignment, type LockedPassage } from './passage-ids.js';
 export { formatLock } from './lock-file.js';
-export { emitDocumentHtml, entityHref, type EmitOptions } from './emit.js';
+export { documentToMdast, entityHref, type ToMdastOptions } from './emit/to-mdast.js';
+export { toMdx } from './emit/to-mdx.js';
+export { documentMdx, documentFrontmatter } from './emit/document-mdx.js';
 export { anchorQuote, prepareText, uniqueContext, type AnchorResult, type QuoteSelector, type Span } from './anchor.js';
 export { fold, foldKey, foldChar, type Folded } from './fold.js';
 export { segment, type PassageRule, type Segment } from './segment.js';

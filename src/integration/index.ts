@@ -5,30 +5,14 @@
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { watch } from 'node:fs';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { formatProblem, EditionError } from '../edition/index.ts';
 import { generateEdition } from './generate.ts';
+import { editionRoot, generatedDir } from './paths.ts';
+import { writeDocumentsMdx } from './write-mdx.ts';
 import { bumpEditionVersion, releaseEdition, shareEdition } from '../site/edition.ts';
 import { startSearchIndex, type SearchIndexJob } from './search-index.ts';
-
-/**
- * A full garbage collection, so memory the build no longer uses goes back to the system, then
- * a wait (at most 10 s) until it has: V8 returns freed pages after the collection, in the
- * background, and Pagefind's writing must not start beside the old high-water mark (at 10,000
- * documents the Astro process went from 4.4 GB to 1.5 GB a few seconds after the collection).
- */
-async function collectGarbage(): Promise<void> {
-  setFlagsFromString('--expose-gc');
-  (runInNewContext('gc') as () => void)();
-  const settled = () => {
-    const m = process.memoryUsage();
-    return m.rss < m.heapTotal + m.arrayBuffers + 1.5 * 2 ** 30;
-  };
-  for (let waited = 0; waited < 10_000 && !settled(); waited += 250) await new Promise((r) => setTimeout(r, 250));
-}
 
 /**
  * Editions up to this many documents have Pagefind write its index while Astro renders the
@@ -51,10 +35,13 @@ export default function editionIntegration(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ config, logger }) => {
         // EDITION_ROOT builds another edition (a test fixture) with this generator.
-        root = process.env.EDITION_ROOT ? resolve(process.env.EDITION_ROOT) : fileURLToPath(config.root);
+        root = process.env.EDITION_ROOT ? editionRoot() : fileURLToPath(config.root);
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
         cacheDir = fileURLToPath(config.cacheDir);
         const edition = generateEdition(root);
+        // One .mdx page per document, rewritten only when its bytes change (src/content.config.ts reads them).
+        const mdx = writeDocumentsMdx(edition, generatedDir(), base);
+        logger.info(`mdx: ${mdx.written.length} written, ${mdx.unchanged} unchanged, ${mdx.removed.length} removed (${generatedDir()})`);
         shareEdition(edition);
         model = edition;
         for (const p of edition.problems) logger.warn(formatProblem(p));
@@ -73,12 +60,7 @@ export default function editionIntegration(): AstroIntegration {
         const started = performance.now();
         model = undefined;
         releaseEdition();
-        const records = await search.write(fileURLToPath(dir), async () => {
-          // Pagefind's writing step needs the most memory of the build (5.8 GB at 10,000
-          // documents) and the pages are written: let the model go first. (An index written
-          // beside the rendering is already on disk.)
-          if (!early) await collectGarbage();
-        });
+        const records = await search.write(fileURLToPath(dir), async () => {});
         const { times } = search;
         const since = (t: number | undefined) => (t === undefined ? '–' : `${((t - times.started) / 1000).toFixed(1)} s`);
         logger.info(
@@ -93,8 +75,10 @@ export default function editionIntegration(): AstroIntegration {
         const changed = new Set<string>();
         const regenerate = () => {
           try {
+            const edition = generateEdition(root);
+            writeDocumentsMdx(edition, generatedDir(), base);
             bumpEditionVersion();
-            shareEdition(generateEdition(root));
+            shareEdition(edition);
             logger.info(`edition regenerated after a change to ${[...changed].join(', ')}`);
             // Astro keeps getStaticPaths results per route in dev; this is the signal its own
             // content layer sends to clear them, so new or renamed documents and entries appear.

@@ -3,8 +3,7 @@
  * after the integration regenerates), so no page re-reads the files.
  */
 import { resolve } from 'node:path';
-import { emitDocumentHtml, loadEdition, type Edition, type EditionDocument } from '../edition/index.ts';
-import { siteBase } from './format.ts';
+import { loadEdition, type Edition, type EditionDocument } from '../edition/index.ts';
 
 const state = globalThis as unknown as { __edition?: { version: number; edition: Edition }; __editionVersion?: number };
 
@@ -30,36 +29,6 @@ export function getEdition(): Edition {
     state.__edition = { version, edition: loadEdition(resolve(process.env.EDITION_ROOT ?? process.cwd()), { requireLocks: false }) };
   }
   return state.__edition.edition;
-}
-
-/** Document HTML kept between a document's page and its handout, per model (so it goes with it). */
-const htmlCache: WeakMap<Edition, { html: Map<string, string>; bytes: number }> = ((globalThis as { __editionHtml?: WeakMap<Edition, { html: Map<string, string>; bytes: number }> }).__editionHtml ??= new WeakMap());
-/**
- * At most this much HTML is kept: Astro renders every document page before any handout, so
- * keeping every document's would hold 640 MB at 10,000 documents; 256 MB covers about 4,000.
- */
-const HTML_CACHE_BYTES = 256 * 2 ** 20;
-
-/**
- * A document's text and notes as HTML (src/edition/emit.ts) for its page and its handout:
- * written for the first, kept (within HTML_CACHE_BYTES) and handed over to the second.
- */
-export function documentHtml(doc: EditionDocument): string {
-  const edition = getEdition();
-  let cache = htmlCache.get(edition);
-  if (!cache) htmlCache.set(edition, (cache = { html: new Map(), bytes: 0 }));
-  const kept = cache.html.get(doc.slug);
-  if (kept !== undefined) {
-    cache.html.delete(doc.slug);
-    cache.bytes -= kept.length * 2;
-    return kept;
-  }
-  const html = emitDocumentHtml(doc, edition, { base: siteBase() });
-  if (cache.bytes + html.length * 2 <= HTML_CACHE_BYTES) {
-    cache.html.set(doc.slug, html);
-    cache.bytes += html.length * 2;
-  }
-  return html;
 }
 
 /** The static paths of the routes that exist once per document (its page and its handout). */
