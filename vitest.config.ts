@@ -5,8 +5,20 @@ export default defineConfig({
     projects: [
       {
         test: {
+          // The fast suite (npm test): the core's pure functions, the bad-input corpus, the MDX safety proof.
           name: 'unit',
-          include: ['test/unit/**/*.test.ts', 'test/build/**/*.test.ts'],
+          include: ['test/unit/**/*.test.ts'],
+          testTimeout: 240_000,
+          hookTimeout: 600_000,
+          fileParallelism: true,
+          pool: 'forks',
+        },
+      },
+      {
+        // Full builds read from dist/ (npm run test:build): the seed edition and fixture editions.
+        test: {
+          name: 'build',
+          include: ['test/build/**/*.test.ts'],
           testTimeout: 240_000,
           hookTimeout: 600_000,
           fileParallelism: true,
