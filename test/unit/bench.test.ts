@@ -1,7 +1,8 @@
 /**
  * The build benchmark's pure parts (`npm run bench`, issue 10): the seeded generator, the
  * generated edition, the floor's HTML and the page statistics. The end-to-end run of the
- * benchmark (two Astro builds) is in test/e2e/bench.test.ts, out of the fast `npm test`.
+ * benchmark (two Astro builds) is in test/build/bench.test.ts (`npm run test:build`), out of
+ * the fast `npm test`.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
