@@ -5,6 +5,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import rehypeSlug from 'rehype-slug';
 import edition from './src/integration/index.ts';
+import remarkLiteralPassages from './src/integration/remark-literal-passages.ts';
 
 // SITE and BASE let the same edition be published at a domain root or under a path
 // (a GitHub Pages project site): every URL in the edition stays under BASE.
@@ -17,6 +18,7 @@ export default defineConfig({
   // compiles them through the unified() processor:
   // - remark-gfm: GFM footnotes ([^note-id]), numbered in reading order, with back links;
   //   Astro's own GFM is off so that it does not run twice;
+  // - remark-literal-passages (ours): GFM's bare-address links undone inside source text;
   // - rehype-slug: ids on headings that have none (it never overwrites an id already written);
   // - smart punctuation off: the sources' quotes and dashes stay exactly as received;
   // - clobberPrefix '': footnote ids stay fn-<note-id> / fnref-<note-id>, as published.
@@ -24,7 +26,7 @@ export default defineConfig({
     processor: unified({
       gfm: false,
       smartypants: false,
-      remarkPlugins: [remarkGfm],
+      remarkPlugins: [remarkGfm, remarkLiteralPassages],
       rehypePlugins: [rehypeSlug],
       remarkRehype: { clobberPrefix: '' },
     }),

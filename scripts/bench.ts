@@ -419,10 +419,10 @@ try {
             processWallMs: ms(load.r.wallMs),
             readMs: num('readMs'),
             buildEditionMs: num('buildEditionMs'),
-            emitHtmlMs: num('emitHtmlMs'),
+            emitMdxMs: num('emitMdxMs'),
             searchRecordsMs: num('searchRecordsMs'),
             modelMs: ms((lo.readMs as number) + (lo.buildEditionMs as number)),
-            htmlBytes: lo.htmlBytes,
+            mdxBytes: lo.mdxBytes,
             passages: lo.passages,
             notes: lo.notes,
             mentions: lo.mentions,
@@ -479,7 +479,7 @@ try {
     const m = (x: number | null) => (x === null ? '–' : `${x} MB`);
     const rows: [string, string, string, string][] = [
       ['load + validate + anchor (model), in-process', result.full.load ? s(result.full.load.modelMs) : 'skipped', '–', ''],
-      ['  emit HTML / search records, in-process', result.full.load ? `${s(result.full.load.emitHtmlMs ?? 0)} / ${s(result.full.load.searchRecordsMs ?? 0)}` : 'skipped', '–', ''],
+      ['  write MDX / search records, in-process', result.full.load ? `${s(result.full.load.emitMdxMs ?? 0)} / ${s(result.full.load.searchRecordsMs ?? 0)}` : 'skipped', '–', ''],
       ['astro build (wall)', s(astro.wallMs), s(floor.wallMs), `${result.ratio.astro}×`],
       [full.pagefindInAstro ? '  of which Pagefind after the pages (astro:build:done)' : 'Pagefind step (wall)', full.pagefindMs === null ? '–' : s(full.pagefindMs), '–', ''],
       ['total build (npm run build)', s(totalMs), s(floor.wallMs), `${result.ratio.total}×`],

@@ -1,7 +1,7 @@
 /**
  * The benchmark's "load" phase, run as its own process: times, with a monotonic clock inside
  * the process, what the Astro integration does before Astro reads any page (read the files,
- * build the validated model: parse, segment, anchor, find mentions; then emit the HTML of every
+ * build the validated model: parse, segment, anchor, find mentions; then write the MDX of every
  * document), and what the Pagefind step computes before indexing (the search records).
  * Prints one line of JSON.
  *
@@ -10,7 +10,7 @@
  * editor's `npm run build` would, so that the measured runs see a committed edition.
  */
 import { resolve } from 'node:path';
-import { buildEdition, emitDocumentHtml, readEditionFiles, searchRecords, writePassageLocks } from '../../src/edition/index.ts';
+import { buildEdition, documentMdx, readEditionFiles, searchRecords, writePassageLocks } from '../../src/edition/index.ts';
 
 const root = resolve(process.argv[2] ?? '.');
 const t0 = performance.now();
@@ -18,8 +18,8 @@ const files = readEditionFiles(root);
 const t1 = performance.now();
 const edition = buildEdition(files);
 const t2 = performance.now();
-let htmlBytes = 0;
-for (const doc of edition.documents) htmlBytes += Buffer.byteLength(emitDocumentHtml(doc, edition, { base: '/' }));
+let mdxBytes = 0;
+for (const doc of edition.documents) mdxBytes += Buffer.byteLength(documentMdx(doc, edition, { base: '/' }));
 const t3 = performance.now();
 const records = searchRecords(edition, '/');
 const t4 = performance.now();
@@ -29,7 +29,7 @@ console.log(
   JSON.stringify({
     readMs: t1 - t0,
     buildEditionMs: t2 - t1,
-    emitHtmlMs: t3 - t2,
+    emitMdxMs: t3 - t2,
     searchRecordsMs: t4 - t3,
     files: files.length,
     documents: edition.documents.length,
@@ -37,7 +37,7 @@ console.log(
     notes: edition.documents.reduce((n, d) => n + d.notes.length, 0),
     mentions: edition.documents.reduce((n, d) => n + d.mentions.length, 0),
     entries: edition.entries.size,
-    htmlBytes,
+    mdxBytes,
     searchRecords: records.length,
     errors: errors.length,
     warnings: edition.problems.length - errors.length,
