@@ -12,7 +12,7 @@ import { compileNames, type NamePattern } from './mentions.js';
 import { Problems, type Problem } from './problems.js';
 import { EntryMeta, NoteMeta, SourceMeta, Structure, Works, type NoteKind, type Work, type Citation } from './schema.js';
 import { segment } from './segment.js';
-import { formatLock, readLock, sameLock } from './lock-file.js';
+import { formatLock, keptAssignment, sameLock, sourceDigest } from './lock-file.js';
 import { assignPassageIds, type LockedPassage } from './passage-ids.js';
 import { reportZodError } from './zod-problems.js';
 
@@ -338,25 +338,27 @@ export function buildEdition(files: RawFile[], options: BuildOptions = {}): Edit
     // Permanent ids from the lock file (annotations/passages/<slug>.yml).
     const lockPath = `annotations/passages/${slug}.yml`;
     const lockRaw = lockFiles.get(slug);
+    const texts = segments.map((x) => x.text);
+    const digest = sourceDigest(parsed.body);
     let previous: LockedPassage[] | undefined;
     let lockOld: string | undefined;
-    let canonical: LockedPassage[] | null = null;
+    let lockDigest: unknown;
     if (lockRaw) {
       lockOld = decodeUtf8(lockRaw.bytes, lockPath, problems) ?? undefined;
-      // A lock as this program writes it is read directly; anything else (edited, damaged) by `yaml`.
-      canonical = lockOld === undefined ? null : readLock(slug, lockOld);
-      if (canonical) previous = canonical;
-      else {
-        const parsedLock = lockOld === undefined ? null : parseYamlFile(lockOld, lockPath, problems);
-        const list = parsedLock?.data.passages;
-        if (Array.isArray(list) && list.every((p) => p && typeof p === 'object' && typeof (p as LockedPassage).id === 'string' && /^p\d+[a-z]*$/.test((p as LockedPassage).id))) previous = list as LockedPassage[];
-        else if (parsedLock) problems.error(lockPath, 1, 1, 'This passage-id lock is damaged. Restore it from git (git checkout -- this file); never edit it by hand.');
-      }
+      const parsedLock = lockOld === undefined ? null : parseYamlFile(lockOld, lockPath, problems);
+      const list = parsedLock?.data.passages;
+      if (Array.isArray(list) && list.every((p) => p && typeof p === 'object' && typeof (p as LockedPassage).id === 'string' && /^p\d+[a-z]*$/.test((p as LockedPassage).id))) {
+        previous = list as LockedPassage[];
+        lockDigest = parsedLock!.data.source_sha256;
+      } else if (parsedLock) problems.error(lockPath, 1, 1, 'This passage-id lock is damaged. Restore it from git (git checkout -- this file); never edit it by hand.');
     }
-    const assigned = assignPassageIds(segments.map((x) => x.text), previous);
-    const lockText = canonical && lockOld !== undefined && sameLock(canonical, assigned.lock) ? lockOld : formatLock(slug, assigned.lock);
+    // A lock written for this very body, whose passages are still the body's, stands as it is.
+    const kept = previous && lockOld !== undefined && lockDigest === digest ? keptAssignment(previous, texts) : null;
+    const assigned = kept ?? assignPassageIds(texts, previous);
+    const lockText = kept ? lockOld! : formatLock(slug, assigned.lock, digest);
     const lockChanged = lockText !== lockOld;
-    if (lockChanged && options.requireLocks) {
+    // A lock that holds these very passages and ids, with only its digest out of date, is not stale for CI.
+    if (lockChanged && options.requireLocks && !(previous && sameLock(previous, assigned.lock))) {
       problems.error(lockPath, 1, 1, `The passage-id lock for sources/${slug}.txt is ${lockOld === undefined ? 'missing' : 'out of date'}. Run npm run check (or npm run build) locally and commit ${lockPath}.`);
     }
     for (const id of assigned.deleted) problems.warn(lockPath, 1, 1, `Passage ${id} of sources/${slug}.txt was deleted; links to #${id} now lead to #${assigned.tombstones.get(id)}. Its id will never be reused.`);
