@@ -1,6 +1,7 @@
 /**
  * `npm run screenshots`: screenshots of home, a document, a register entry, the timeline and
- * search, at 375 px and 1280 px, light and dark, into screenshots/ (not committed).
+ * search, at 375 px and 1280 px, light and dark, and of a document and its handout as printed,
+ * into screenshots/ (not committed).
  * Needs a built dist/ and Debian's Chromium.
  */
 import { mkdirSync } from 'node:fs';
@@ -32,6 +33,15 @@ for (const width of [375, 1280]) {
     await context.close();
   }
 }
+// Print: the page as the browser lays it out for paper (full length).
+const print = await browser.newContext({ viewport: { width: 800, height: 1100 } });
+const printPage = await print.newPage();
+await printPage.emulateMedia({ media: 'print' });
+for (const [name, path] of [['cable', 'documents/dimitrov-cable-1941/'], ['handout', 'documents/dimitrov-cable-1941/handout/']] as const) {
+  await printPage.goto(site.url + path);
+  await printPage.screenshot({ path: join(out, `${name}-print.png`), fullPage: true });
+}
+await print.close();
 await browser.close();
 await site.close();
 console.log(`screenshots written to ${out}`);

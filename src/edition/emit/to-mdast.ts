@@ -184,8 +184,9 @@ function footnoteDefinition(n: Note, edition: Edition, href: EntityHref, worksHr
     if (!w) return [];
     return [...(i > 0 ? [text('; ')] : []), jsxText('a', { href: `${worksHref}#${c.work}` }, [text(sourceLabel(w, c.at))])];
   });
-  // Short labels lead to the full reference on the works-cited page.
-  if (cites.length) children.push(line(jsxText('span', { class: 'note-sources' }, [text('Sources: '), ...cites, text('.')])));
+  // Short labels lead to the full reference on the works-cited page. The closing full stop stays
+  // outside the element, so that this is a paragraph of its own and the back link joins its line.
+  if (cites.length) children.push({ type: 'paragraph', children: [jsxText('span', { class: 'note-sources' }, [text('Sources: '), ...cites]), text('.')] });
   return { type: 'footnoteDefinition', identifier: n.id, label: n.id, children: children as FootnoteDefinition['children'] };
 }
 
