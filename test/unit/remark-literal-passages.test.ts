@@ -12,7 +12,10 @@ const run = (mdx: string, plugin = true) => {
   if (plugin) p.use(remarkLiteralPassages);
   return p.runSync(p.parse(mdx));
 };
-const links = (n: Nodes): string[] => [...(n.type === 'link' ? [n.url] : []), ...('children' in n ? (n.children as Nodes[]).flatMap(links) : [])];
+const links = (node: unknown): string[] => {
+  const n = node as Nodes;
+  return [...(n.type === 'link' ? [n.url] : []), ...('children' in n ? (n.children as Nodes[]).flatMap(links) : [])];
+};
 const SOURCE = '<p id="p1"><span class="passage-text">see www\\.example.com, https\\://example.org/x and a\\@b.org</span></p>\n';
 
 describe('remarkLiteralPassages', () => {
