@@ -45,6 +45,15 @@ export const DateSpec = z.union([
 ]);
 export type DateSpec = z.output<typeof DateSpec>;
 
+/**
+ * A web address: http(s) only (a `javascript:`, `data:` or `vbscript:` address would run or
+ * load code when a reader clicks it), with no space, quote or angle bracket (percent-encode
+ * them: `%20`, `%22`, `%3C`).
+ */
+export const WebUrl = z
+  .url({ protocol: /^https?$/, error: 'Write a full web address starting with https:// (or http://). Other kinds of address (javascript:, data:, file:…) are not allowed.' })
+  .refine((v) => !/[\s"<>\\^`{|}]/.test(v), { message: 'This address contains a space, quote, angle bracket or brace. Percent-encode it (a space is %20, " is %22).' });
+
 /** A reference to a register entry: `person:kianouri`, `organization:tudeh`, `place:kuybyshev`, `event:…`. */
 export const EntityRef = z
   .string()
@@ -76,7 +85,7 @@ export type Citation = z.output<typeof Citation>;
 /** Where a source was received from: an archive record or a publisher. */
 const Archive = z.strictObject({
   name: z.string(),
-  url: z.url().optional(),
+  url: WebUrl.optional(),
   record_id: z.string().optional(),
   /** Archival reference in the holding archive (fond, opis, delo…), if known. */
   reference: z.string().optional(),
@@ -86,7 +95,7 @@ const Archive = z.strictObject({
 
 const Publisher = z.strictObject({
   name: z.string(),
-  url: z.url().optional(),
+  url: WebUrl.optional(),
   /** The publisher's political alignment, when the publisher is partisan. */
   alignment: z.string().optional(),
 });
@@ -108,7 +117,7 @@ export const SourceMeta = z.strictObject({
   archive: Archive.optional(),
   publisher: Publisher.optional(),
   /** The URL the text was taken from. */
-  url: z.url().optional(),
+  url: WebUrl.optional(),
   /** When the text was taken from the URL. */
   accessed: PartialDate.optional(),
   /** Security classification of the original, if any. */
@@ -256,7 +265,7 @@ export const Work = z.strictObject({
   publisher: z.string().optional(),
   place: z.string().optional(),
   date: PartialDate.optional(),
-  url: z.url().optional(),
+  url: WebUrl.optional(),
   accessed: PartialDate.optional(),
   /** Pages, volume, archive reference… */
   locator: z.string().optional(),

@@ -95,6 +95,9 @@ const cases: Case[] = [
   { name: 'work key used in two files', files: { 'annotations/works/more.yml': 'w1:\n  title: Again\n' }, file: 'annotations/works/more.yml', line: 1, col: 1, message: 'The work key "w1" is already used in annotations/works.yml.' },
   { name: 'work with a bad URL', files: { 'annotations/works/more.yml': 'w2:\n  title: Again\n  url: not a url\n' }, file: 'annotations/works/more.yml', line: 3, col: 8, message: '"w2.url"' },
   { name: 'huge annotation file', files: { [N]: note('quote: Alpha\nkind: gloss', `${'word '.repeat(60_000)}\n`) }, file: N, line: 1, col: 1, message: 'over the limit of 256 KB' },
+  { name: 'javascript: URL of a work', files: { 'annotations/works/bad.yml': 'w2:\n  title: B\n  url: "javascript:alert(document.domain)"\n' }, file: 'annotations/works/bad.yml', line: 3, col: 8, message: 'Write a full web address starting with https://' },
+  { name: 'data: URL of a source archive', files: { 'sources/doc.txt': SOURCE.replace('passages: blank-line', 'passages: blank-line\narchive: { name: X, url: "data:text/html,x" }') }, file: 'sources/doc.txt', line: 9, col: 26, message: 'Other kinds of address (javascript:, data:, file:…) are not allowed.' },
+  { name: 'quote inside a URL', files: { 'annotations/works/bad.yml': 'w2:\n  title: B\n  url: "https://example.org/a?b=\\"><script>"\n' }, file: 'annotations/works/bad.yml', line: 3, col: 8, message: 'Percent-encode it' },
 ];
 
 describe('bad input: one clear problem at the right place', () => {
