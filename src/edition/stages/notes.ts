@@ -1,0 +1,76 @@
+/**
+ * Stage notes: reads each note, checks its register references and citations (a factual
+ * note must cite a work), anchors its quote in its document and adds it to the document's notes.
+ */
+import type { DataPath } from '../frontmatter.js';
+import { entryPath, type Entry, type RawFile } from '../model.js';
+import type { Problems } from '../problems.js';
+import { NoteMeta, type NoteKind } from '../schema.js';
+import { locateQuote } from './locate-quote.js';
+import { readContributorFile } from './read.js';
+import type { Target } from './sources.js';
+import { checkCites, type WorksCited } from './works.js';
+
+/** Note kinds that state facts, and so must cite a work. */
+export const FACTUAL_KINDS: readonly NoteKind[] = ['context', 'identification', 'sic', 'contested', 'unverified', 'later', 'source'];
+
+/**
+ * Reads the notes (in path order) and adds each one that anchors to its document's `notes`.
+ * A note whose folder names no source is an error; of two notes with one id, the first is kept.
+ */
+export function readNotes(
+  notes: readonly { file: RawFile; slug: string; id: string }[],
+  bySlug: ReadonlyMap<string, Target>,
+  entries: ReadonlyMap<string, Entry>,
+  cited: WorksCited,
+  problems: Problems,
+): void {
+  const noteIds = new Set<string>();
+  for (const { file, slug, id } of notes) {
+    const target = bySlug.get(slug);
+    if (!target) {
+      problems.error(file.path, 1, 1, `There is no source sources/${slug}.txt. A note goes in the folder named after its document (annotations/notes/<slug>/).`);
+      continue;
+    }
+    const read = readContributorFile(file, NoteMeta, 'note', problems, {
+      format: 'front-matter',
+      requireFrontMatter: 'A note must start with its metadata between two `---` lines: at least quote and kind. See docs/editing.md.',
+      markdown: true,
+    });
+    if (!read) continue;
+    const meta = read.data;
+    for (const l of read.markdown.entityLinks) {
+      if (!entries.has(l.ref)) problems.error(file.path, read.bodyLine + l.line - 1, l.col, `Unknown register entry "${l.ref}". Create ${entryPath(l.ref)} or fix the id.`);
+    }
+    checkCites(cited, meta.cites, file.path, read.locate, problems);
+    if (meta.cites.length === 0 && FACTUAL_KINDS.includes(meta.kind)) {
+      const { line, col } = read.locate(['kind']);
+      problems.error(file.path, line, col, `A ${meta.kind} note states facts and must cite a source: add cites: [work-key] with a key from annotations/works.yml.`);
+    }
+    meta.entities.forEach((ref, i) => {
+      if (!entries.has(ref)) {
+        const { line, col } = read.locate(['entities', i]);
+        problems.error(file.path, line, col, `Unknown register entry "${ref}". Create ${entryPath(ref)} or fix the id.`);
+      }
+    });
+    const quotePath: DataPath = typeof read.raw.quote === 'string' ? ['quote'] : ['quote', 'exact'];
+    const located = locateQuote(target.doc, target.anchorText, meta.quote, file.path, () => read.locate(quotePath), problems, 'note');
+    if (!located) continue;
+    const key = `${slug}/${id}`;
+    if (noteIds.has(key)) continue;
+    noteIds.add(key);
+    target.doc.notes.push({
+      id,
+      file: file.path,
+      document: slug,
+      kind: meta.kind,
+      quote: meta.quote,
+      passage: located.passage.id,
+      span: located.span,
+      entities: meta.entities,
+      cites: meta.cites,
+      body: read.markdown,
+      bodyLine: read.bodyLine,
+    });
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * Stage read/validate: one contributor file from bytes to checked data. UTF-8 is decoded,
+ * the YAML (a whole-YAML file, or front matter before a body) is read by `frontmatter.ts`,
+ * the data is validated by a zod schema, and a Markdown body is checked by `markdown.ts`.
+ * Every failure is reported at its file, line and column; the file is then skipped (null).
+ */
+import type { z } from 'zod';
+import { decodeUtf8, parseFrontMatter, parseYamlFile, type DataPath } from '../frontmatter.js';
+import { checkMarkdown, type SafeMarkdown } from '../markdown.js';
+import type { RawFile } from '../model.js';
+import type { Problems } from '../problems.js';
+import { reportZodError } from '../zod-problems.js';
+
+/** How a contributor file is read. */
+export interface ReadOptions {
+  /** `yaml`: the whole file is YAML (works, structure); `front-matter`: metadata, then a body. */
+  format: 'yaml' | 'front-matter';
+  /** A byte-order mark is an error, not a warning (sources). */
+  bomIsError?: boolean;
+  /** The message when a front-matter file has no metadata block; without it, none is required. */
+  requireFrontMatter?: string;
+  /** Check the body as contributor Markdown, reporting its issues at their lines in the file. */
+  markdown?: boolean;
+}
+
+/** A contributor file that was read and validated. */
+export interface ContributorFile<T> {
+  /** The validated metadata. */
+  data: T;
+  /** The metadata as written, before validation. */
+  raw: Record<string, unknown>;
+  /** Line and column of a value (or, with `key`, of its key) in the file. */
+  locate(path: DataPath, key?: boolean): { line: number; col: number };
+  /** The text after the front matter, exactly ('' for a whole-YAML file). */
+  body: string;
+  /** 1-based line on which the body starts. */
+  bodyLine: number;
+  /** The checked Markdown body, when `markdown` was asked for. */
+  markdown?: SafeMarkdown;
+}
+
+/**
+ * Reads one contributor file: decode, parse, validate with `schema` (problems name the file as
+ * a `what`: "note", "register entry"…), check the Markdown body. Returns null if the file cannot be
+ * used; problems in a Markdown body are reported but do not stop it.
+ */
+export function readContributorFile<S extends z.ZodType>(
+  file: RawFile,
+  schema: S,
+  what: string,
+  problems: Problems,
+  opts: ReadOptions & { markdown: true },
+): (ContributorFile<z.output<S>> & { markdown: SafeMarkdown }) | null;
+export function readContributorFile<S extends z.ZodType>(file: RawFile, schema: S, what: string, problems: Problems, opts: ReadOptions): ContributorFile<z.output<S>> | null;
+export function readContributorFile<S extends z.ZodType>(file: RawFile, schema: S, what: string, problems: Problems, opts: ReadOptions): ContributorFile<z.output<S>> | null {
+  const text = decodeUtf8(file.bytes, file.path, problems, opts.bomIsError ? { bomIsError: true } : {});
+  if (text === null) return null;
+  let parsed: Pick<ContributorFile<unknown>, 'raw' | 'locate' | 'body' | 'bodyLine'>;
+  if (opts.format === 'yaml') {
+    const yaml = parseYamlFile(text, file.path, problems);
+    if (!yaml) return null;
+    parsed = { raw: yaml.data, locate: yaml.locate, body: '', bodyLine: 1 };
+  } else {
+    const front = parseFrontMatter(text, file.path, problems);
+    if (!front) return null;
+    if (!front.hasFrontMatter && opts.requireFrontMatter !== undefined) {
+      problems.error(file.path, 1, 1, opts.requireFrontMatter);
+      return null;
+    }
+    parsed = { raw: front.data, locate: front.locate, body: front.body, bodyLine: front.bodyLine };
+  }
+  const r = schema.safeParse(parsed.raw);
+  if (!r.success) {
+    reportZodError(r.error, parsed.raw, file.path, parsed.locate, problems, what);
+    return null;
+  }
+  const read: ContributorFile<z.output<S>> = { ...parsed, data: r.data };
+  if (opts.markdown) {
+    const md = checkMarkdown(parsed.body);
+    for (const i of md.issues) problems.error(file.path, parsed.bodyLine + i.line - 1, i.col, i.message);
+    read.markdown = md.result;
+  }
+  return read;
+}

@@ -1,0 +1,94 @@
+/**
+ * Stage registers: reads the register entries (people, organisations, places, events),
+ * gives every spelling of a name to one entry only (the name matcher for the mentions stage),
+ * and checks each entry's related entries.
+ */
+import type { DataPath } from '../frontmatter.js';
+import { compileNames, type NameMatcher, type NamePattern } from '../mentions.js';
+import { entryPath, type EntityKind, type Entry, type RawFile } from '../model.js';
+import type { Problems } from '../problems.js';
+import { EntryMeta } from '../schema.js';
+import { readContributorFile } from './read.js';
+import { checkCites, type WorksCited } from './works.js';
+
+type Locate = (p: DataPath, key?: boolean) => { line: number; col: number };
+
+/** The register: entries by reference (`person:kianouri`), in file order, and how to find their names. */
+export interface Registers {
+  entries: Map<string, Entry>;
+  names: NameMatcher;
+}
+
+/** Reads, links and checks the register entries. */
+export function readRegisters(files: readonly { file: RawFile; kind: EntityKind; id: string }[], cited: WorksCited, problems: Problems): Registers {
+  const { entries, locate } = readEntries(files, cited, problems);
+  const names = claimNames(entries, locate, problems);
+  checkRelations(entries, locate, problems);
+  return { entries, names };
+}
+
+/** Reads each entry file; `locate` keeps each entry's positions for later checks. */
+export function readEntries(
+  files: readonly { file: RawFile; kind: EntityKind; id: string }[],
+  cited: WorksCited,
+  problems: Problems,
+): { entries: Map<string, Entry>; locate: Map<string, Locate> } {
+  const entries = new Map<string, Entry>();
+  const locate = new Map<string, Locate>();
+  for (const { file, kind, id } of files) {
+    const read = readContributorFile(file, EntryMeta, 'register entry', problems, { format: 'front-matter', markdown: true });
+    if (!read) continue;
+    const ref = `${kind}:${id}`;
+    checkCites(cited, read.data.cites, file.path, read.locate, problems);
+    entries.set(ref, { ref, kind, id, file: file.path, meta: read.data, body: read.markdown, mentions: [] });
+    locate.set(ref, read.locate);
+  }
+  return { entries, locate };
+}
+
+/**
+ * Every spelling (name, names in other scripts, aliases) is claimed by one entry only, the first
+ * in file order; a second claim is an error. Entries matched by hand (`match: manual`) claim none.
+ * Returns the matcher for the claimed names, with every entry's `not` spellings blocked.
+ */
+export function claimNames(entries: ReadonlyMap<string, Entry>, locate: ReadonlyMap<string, Locate>, problems: Problems): NameMatcher {
+  const names: NamePattern[] = [];
+  const blocked: string[] = [];
+  const claimed = new Map<string, string>();
+  for (const e of entries.values()) {
+    if (e.meta.match === 'manual') continue;
+    const all: { name: string; documents?: string[] | undefined; caseSensitive?: boolean | undefined; path: DataPath }[] = [
+      { name: e.meta.name, path: ['name'] },
+      ...Object.entries(e.meta.names).map(([k, name]) => ({ name, path: ['names', k] as DataPath })),
+      ...e.meta.aliases.map((a, i) => (typeof a === 'string' ? { name: a, path: ['aliases', i] as DataPath } : { name: a.name, documents: a.documents, caseSensitive: a.case_sensitive, path: ['aliases', i] as DataPath })),
+    ];
+    const seen = new Set<string>();
+    for (const n of all) {
+      const key = n.name.normalize('NFC').toLowerCase() + (n.documents ? `@${n.documents.join(',')}` : '');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const other = claimed.get(key);
+      if (other && other !== e.ref) {
+        const { line, col } = locate.get(e.ref)!(n.path);
+        problems.error(e.file, line, col, `The name "${n.name}" is also claimed by ${other}. A spelling can lead to one entry only: remove it here or there, or limit it with documents: [...].`);
+        continue;
+      }
+      claimed.set(key, e.ref);
+      names.push({ ref: e.ref, name: n.name, caseSensitive: n.caseSensitive ?? e.meta.case_sensitive, documents: n.documents });
+    }
+    blocked.push(...e.meta.not);
+  }
+  return compileNames(names, blocked);
+}
+
+/** Each related entry must exist and be another entry. */
+export function checkRelations(entries: ReadonlyMap<string, Entry>, locate: ReadonlyMap<string, Locate>, problems: Problems): void {
+  for (const e of entries.values()) {
+    const at = locate.get(e.ref)!;
+    e.meta.related.forEach((r, i) => {
+      const { line, col } = at(['related', i]);
+      if (r === e.ref) problems.error(e.file, line, col, `An entry cannot be related to itself. Remove "${r}".`);
+      else if (!entries.has(r)) problems.error(e.file, line, col, `Unknown register entry "${r}". Create ${entryPath(r)} or fix the id.`);
+    });
+  }
+}
