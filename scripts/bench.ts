@@ -8,13 +8,17 @@
  *    `astro build` with EDITION_ROOT/EDITION_CACHE into an outDir in the work
  *    folder, from a snapshot of the project (see `site` below), and, if the script lists it,
  *    `tsx scripts/index-search.ts <outDir>` (Pagefind). The load phase (read + validate +
- *    segment + anchor + mentions, then HTML emission and search records) is timed separately,
+ *    segment + anchor + mentions, then MDX emission and search records) is timed separately,
  *    inside its own process (scripts/bench/load.ts): the same work happens inside the Astro
  *    build, so it is not added to the total.
- * 3. Builds the "floor" (scripts/bench/floor.ts): the same passages pre-rendered to HTML through
- *    one Astro route in a tiny separate project; then, for insight, indexes the floor's pages with
- *    `pagefind --site` (what search alone costs), and times file creation on this disk.
- * 4. Edits one note's body and rebuilds (Astro + Pagefind, same caches and outDir).
+ * 3. Builds the "floor" (scripts/bench/floor.ts): the same generated `.mdx` files (written by the
+ *    core's `documentMdx` in the first load step, and checked byte for byte against the ones the
+ *    edition's build wrote into its generated folder, EDITION_GENERATED) built by a bare Astro
+ *    project with @astrojs/mdx, the same `unified()` processor and plugins and the same build
+ *    settings, through one route; then indexes the floor's pages with `pagefind --site` (the
+ *    floor followed by search), and times file creation on this disk.
+ * 4. Edits one note's body and rebuilds (Astro + Pagefind, same caches and outDir): the warm
+ *    rebuild, against the cold full build of step 2.
  * 5. Prints JSON (only JSON with --json) and a table.
  *
  * Options: --docs N (100) --entries N (200) --seed N (1) --json --keep (keep the work folder)
@@ -32,7 +36,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateCorpus, type Corpus } from './bench/corpus.ts';
 import { probeFileCreation } from './bench/disk-probe.ts';
-import { writeFloorProject } from './bench/floor.ts';
+import { mdxDifferences, writeFloorProject } from './bench/floor.ts';
 import { probeSearch, type SearchProbe } from './bench/search-probe.ts';
 import { hasGnuTime, htmlStats, run, walk, type HtmlStats, type RunResult } from './bench/measure.ts';
 
@@ -111,6 +115,9 @@ if (opts.dir) {
 }
 const edition = join(work, 'edition');
 const dist = join(work, 'dist');
+/** The edition build's generated MDX folder (EDITION_GENERATED), and the core's own copy for the floor. */
+const generated = join(work, 'generated');
+const floorMdx = join(work, 'mdx');
 
 /**
  * The site is built from a snapshot of the project (src/, scripts/, public/, astro.config.mjs,
@@ -137,12 +144,14 @@ const srcSha256 = (() => {
 /** The child environment: the project's Node first on PATH; no CI, test-runner or NODE_ENV settings. */
 function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
-  for (const k of Object.keys(env)) if (k === 'CI' || k === 'NODE_ENV' || k.startsWith('VITEST') || k === 'EDITION_ROOT' || k === 'EDITION_CACHE' || k === 'BASE') if (!(k in extra)) delete env[k];
+  for (const k of Object.keys(env)) if (k === 'CI' || k === 'NODE_ENV' || k.startsWith('VITEST') || k === 'EDITION_ROOT' || k === 'EDITION_CACHE' || k === 'EDITION_GENERATED' || k === 'BASE') if (!(k in extra)) delete env[k];
   env.PATH = `${join(ROOT, 'node_modules/.bin')}:${process.env.PATH ?? ''}`;
   env.ASTRO_TELEMETRY_DISABLED = '1';
   return env;
 }
-const env = childEnv({ EDITION_ROOT: edition, EDITION_CACHE: join(work, 'cache') });
+const env = childEnv({ EDITION_ROOT: edition, EDITION_CACHE: join(work, 'cache'), EDITION_GENERATED: generated });
+/** The floor imports the snapshot's plugin: the code measured in the edition's build. */
+const floorSource = { mdxFrom: floorMdx, nodeModules: join(ROOT, 'node_modules'), remarkLiteralPassages: join(site, 'src/integration/remark-literal-passages.ts') };
 
 const fail = (what: string, r: RunResult): never => {
   process.stderr.write(`${r.stdout}\n${r.stderr}\n`);
@@ -304,26 +313,29 @@ try {
   const g0 = performance.now();
   const corpus: Corpus = generateCorpus(edition, { docs: opts.docs, entries: opts.entries, seed: opts.seed });
   const generateMs = performance.now() - g0;
-  log('writing passage-id locks and checking the generated edition');
-  await loadStep(['--write-locks']);
+  log('writing passage-id locks and the MDX of every document (documentMdx), checking the generated edition');
+  await loadStep(['--write-locks', '--mdx-out', floorMdx]);
 
   // Warm-up: a floor build of two pages, so that neither measured build pays for a cold disk cache.
   if (opts.warmup) {
     log('warm-up build');
     const w = join(work, 'warmup');
-    writeFloorProject(w, corpus.documents.slice(0, 2), ROOT);
+    writeFloorProject(w, { ...floorSource, limit: 2 });
     const r = await astroBuild(w, join(w, 'dist'), childEnv({}));
     if (r.status !== 0) fail('the warm-up build', r);
   }
 
   // 2. The full build, phase by phase.
-  if (opts.loadPhase) log('load phase (read, validate, segment, anchor, mentions; emit HTML; search records)');
+  if (opts.loadPhase) log('load phase (read, validate, segment, anchor, mentions; emit MDX; search records)');
   const load = opts.loadPhase ? await loadStep() : null;
   log(`full build: ${buildSteps.map((x) => (x === 'astro' ? 'astro build' : 'tsx scripts/index-search.ts')).join(', then ')}`);
   if (opts.profile) mkdirSync(opts.profile, { recursive: true });
   const full = await fullBuild(opts.profile);
   const { astro } = full;
   log(`full build: ${(full.wallMs / 1000).toFixed(1)} s`);
+  // The floor must build the very files the edition built.
+  const differ = mdxDifferences(floorMdx, generated);
+  if (differ.length) throw new Error(`bench: the core's MDX and the edition build's generated MDX differ (${differ.length} files, first ${differ.slice(0, 3).join(', ')}); work folder kept at ${work}`);
   const files = walk(dist);
   const html = htmlStats(files);
   const docPages = htmlStats(files.filter((f) => /^documents\/[^/]+\/index\.html$/.test(f.path)));
@@ -341,18 +353,24 @@ try {
   }
 
   // 3. The floor.
-  log('floor build (same passages, pre-rendered HTML, one Astro route)');
+  log('floor build (the same generated MDX, bare Astro + @astrojs/mdx, same processor and plugins, one route)');
   const floorDir = join(work, 'floor');
-  writeFloorProject(floorDir, corpus.documents, ROOT);
+  const floorInput = writeFloorProject(floorDir, floorSource);
   const floor = await astroBuild(floorDir, join(floorDir, 'dist'), childEnv({}));
-  if (floor.status !== 0) fail('the floor build', floor);
+  // A floor that fails (out of memory, at 10,000 documents, say) is reported, not fatal: the
+  // edition's figures stand, and the ratios to the floor are null.
+  const floorFailed = floor.status === 0 ? null : { status: floor.status, error: `${floor.stdout}\n${floor.stderr}`.trim().split('\n').filter((l) => l.trim()).slice(-6).join('\n') };
+  if (floorFailed) log(`the floor build FAILED (exit ${floor.status}) after ${(floor.wallMs / 1000).toFixed(1)} s:\n${floorFailed.error}`);
   const floorFiles = walk(join(floorDir, 'dist')).length;
   const floorHtml = htmlStats(walk(join(floorDir, 'dist')));
-  // The floor with a search index: Pagefind's own CLI over the floor's pages, as a plain Astro
-  // site would add search. Not the issue's floor, but what search costs on its own here.
-  log('Pagefind over the floor pages (npx pagefind --site)');
-  const floorSearch = await run(process.execPath, [join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', join(floorDir, 'dist')], { cwd: floorDir, env: childEnv({}), sampleMs: opts.sampleMs });
-  if (floorSearch.status !== 0) fail('Pagefind over the floor', floorSearch);
+  // The floor followed by a search index: Pagefind's own CLI over the floor's pages, as a plain
+  // Astro site would add search.
+  let floorSearch: RunResult | null = null;
+  if (!floorFailed) {
+    log('Pagefind over the floor pages (npx pagefind --site)');
+    floorSearch = await run(process.execPath, [join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', join(floorDir, 'dist')], { cwd: floorDir, env: childEnv({}), sampleMs: opts.sampleMs });
+    if (floorSearch.status !== 0) fail('Pagefind over the floor', floorSearch);
+  }
   // Each file costs about the same to create here whatever its size: count them too.
   const diskMsPerFile = await probeFileCreation(join(work, 'disk-probe'));
 
@@ -375,6 +393,9 @@ try {
   }
 
   const totalMs = full.wallMs;
+  const floorOk = !floorFailed;
+  /** a ÷ b to two decimals; null without a b (a failed floor). */
+  const ratioOf = (a: number, b: number | false | null): number | null => (b ? Math.round((a / b) * 100) / 100 : null);
   const peakTree = full.peakTreeRss;
   const peakProcess = full.maxProcessRss;
   const lo = load?.out;
@@ -410,6 +431,8 @@ try {
       load: 'scripts/bench/load.ts in its own process, timed inside it (excludes tsx start-up); the same work also runs inside astro build (the integration loads the model), so it is NOT added to the total',
       total: `the steps of the project's npm run build script, each timed as a child process: ${buildSteps.join(' + ')}`,
       pagefind: 'the wall time of scripts/index-search.ts when the build script runs it as its own step; otherwise the time the integration waits for the index in astro:build:done after the pages are written (indexing itself starts at astro:build:start and overlaps bundling and rendering); part of the astro build time',
+      floor: 'the same generated .mdx files (the core\'s documentMdx, checked byte for byte against the edition build\'s generated folder), built by a bare Astro project: integrations [mdx()], the same unified() processor and plugins (remark-gfm, remark-literal-passages, rehype-slug; gfm and smartypants off; clobberPrefix \'\'), format directory, concurrency 4, a glob() content collection and one route [slug].astro rendering <Content /> in a bare HTML shell (scripts/bench/floor.ts)',
+      rebuild: 'after the cold full build (empty Astro and Vite caches), one note body edited, then the same build steps with the same caches and outDir',
       isolation: 'the site is built from a snapshot of src/, public/ and the config taken at the start of the run, in its own project root (see scripts/bench.ts)',
     },
     corpus: { ...corpus.counts, generateMs: ms(generateMs) },
@@ -449,24 +472,31 @@ try {
       firstSearch: search,
     },
     floor: {
+      /** Null, or how the floor build failed (then the ratios to the floor are null). */
+      failed: floorFailed,
       wallMs: ms(floor.wallMs),
       ...mem(floor),
       steps: floor.steps,
+      /** The MDX files it built: the edition's generated files, byte for byte. */
+      mdx: { ...floorInput, sameAsEdition: true },
       html: pageStats(floorHtml),
       files: floorFiles,
       /** `pagefind --site` over the floor's pages afterwards (its own process): search on its own. */
-      search: { wallMs: ms(floorSearch.wallMs), ...mem(floorSearch) },
+      search: floorSearch ? { wallMs: ms(floorSearch.wallMs), ...mem(floorSearch) } : null,
     },
     rebuild,
     ratio: {
       /** Full build (Astro + Pagefind) over the floor's Astro build. */
-      total: Math.round((totalMs / floor.wallMs) * 100) / 100,
-      astro: Math.round((astro.wallMs / floor.wallMs) * 100) / 100,
-      /** Full build over the floor followed by `pagefind --site` (not the issue's floor; for insight). */
-      totalVsFloorWithSearch: Math.round((totalMs / (floor.wallMs + floorSearch.wallMs)) * 100) / 100,
-      rebuild: rebuild ? Math.round((rebuild.totalMs / floor.wallMs) * 100) / 100 : null,
-      peakTreeRss: Math.round((peakTree / floor.peakTreeRss) * 100) / 100,
-      htmlBytesPerDocumentPage: Math.round((docPages.avgBytes / floorHtml.avgBytes) * 100) / 100,
+      total: ratioOf(totalMs, floorOk && floor.wallMs),
+      astro: ratioOf(astro.wallMs, floorOk && floor.wallMs),
+      /** Full build over the floor followed by `pagefind --site` over its pages. */
+      totalVsFloorWithSearch: ratioOf(totalMs, floorSearch && floor.wallMs + floorSearch.wallMs),
+      /** Warm rebuild after one note edit over the cold full build (same caches and outDir). */
+      rebuildVsCold: rebuild ? ratioOf(rebuild.totalMs, totalMs) : null,
+      /** The same rebuild over the floor (this figure was `ratio.rebuild` before December 2026). */
+      rebuildVsFloor: rebuild ? ratioOf(rebuild.totalMs, floorOk && floor.wallMs) : null,
+      peakTreeRss: ratioOf(peakTree, floorOk && floor.peakTreeRss),
+      htmlBytesPerDocumentPage: ratioOf(docPages.avgBytes, floorOk && floorHtml.avgBytes),
     },
     work: opts.keep || opts.dir ? work : null,
   };
@@ -477,21 +507,25 @@ try {
     const s = (x: number) => `${(x / 1000).toFixed(1)} s`;
     const kb = (x: number) => `${(x / 1024).toFixed(1)} KB`;
     const m = (x: number | null) => (x === null ? '–' : `${x} MB`);
+    const x = (r: number | null) => (r === null ? '–' : `${r}×`);
+    const fl = (text: string) => (floorFailed ? `failed (exit ${floorFailed.status}, ${s(floor.wallMs)})` : text);
     const rows: [string, string, string, string][] = [
       ['load + validate + anchor (model), in-process', result.full.load ? s(result.full.load.modelMs) : 'skipped', '–', ''],
       ['  write MDX / search records, in-process', result.full.load ? `${s(result.full.load.emitMdxMs ?? 0)} / ${s(result.full.load.searchRecordsMs ?? 0)}` : 'skipped', '–', ''],
-      ['astro build (wall)', s(astro.wallMs), s(floor.wallMs), `${result.ratio.astro}×`],
+      ['astro build (wall)', s(astro.wallMs), fl(s(floor.wallMs)), x(result.ratio.astro)],
       [full.pagefindInAstro ? '  of which Pagefind after the pages (astro:build:done)' : 'Pagefind step (wall)', full.pagefindMs === null ? '–' : s(full.pagefindMs), '–', ''],
-      ['total build (npm run build)', s(totalMs), s(floor.wallMs), `${result.ratio.total}×`],
-      ['  against the floor followed by pagefind --site', s(totalMs), `${s(floor.wallMs + floorSearch.wallMs)} (Pagefind ${s(floorSearch.wallMs)})`, `${result.ratio.totalVsFloorWithSearch}×`],
-      ['rebuild after editing one note', rebuild ? s(rebuild.totalMs) : 'skipped', s(floor.wallMs), rebuild ? `${result.ratio.rebuild}×` : ''],
-      ['peak RSS, process tree (sampled)', m(result.full.peakTreeRssMB), m(result.floor.peakTreeRssMB), `${result.ratio.peakTreeRss}×`],
+      ['total build (npm run build)', s(totalMs), fl(s(floor.wallMs)), x(result.ratio.total)],
+      ['  against the floor followed by pagefind --site', s(totalMs), floorSearch ? `${s(floor.wallMs + floorSearch.wallMs)} (Pagefind ${s(floorSearch.wallMs)})` : '–', x(result.ratio.totalVsFloorWithSearch)],
+      ['rebuild after editing one note (warm) ÷ floor', rebuild ? s(rebuild.totalMs) : 'skipped', fl(s(floor.wallMs)), rebuild ? x(result.ratio.rebuildVsFloor) : ''],
+      ['  ÷ the cold full build', rebuild ? s(rebuild.totalMs) : 'skipped', `(cold: ${s(totalMs)})`, rebuild ? x(result.ratio.rebuildVsCold) : ''],
+      ['peak RSS, process tree (sampled)', m(result.full.peakTreeRssMB), `${m(result.floor.peakTreeRssMB)}${floorFailed ? ' (failed build)' : ''}`, x(result.ratio.peakTreeRss)],
       ['peak RSS, largest process (GNU time)', m(result.full.maxProcessRssMB), m(result.floor.maxProcessRssMB), ''],
+      ['MDX files built (the same files)', `${floorInput.files} (${(floorInput.bytes / 2 ** 20).toFixed(1)} MB)`, `${floorInput.files} (${(floorInput.bytes / 2 ** 20).toFixed(1)} MB)`, ''],
       ['HTML pages', String(html.pages), String(floorHtml.pages), ''],
       ['HTML bytes per page, average (all pages)', kb(html.avgBytes), kb(floorHtml.avgBytes), ''],
-      ['HTML bytes per document page, average', kb(docPages.avgBytes), kb(floorHtml.avgBytes), `${result.ratio.htmlBytesPerDocumentPage}×`],
+      ['HTML bytes per document page, average', kb(docPages.avgBytes), kb(floorHtml.avgBytes), x(result.ratio.htmlBytesPerDocumentPage)],
       ['HTML bytes per page, max', `${kb(html.maxBytes)} (${html.maxPage})`, kb(floorHtml.maxBytes), ''],
-      ['files written (pages, Pagefind, assets)', String(result.full.files), String(result.floor.files), `${Math.round((result.full.files / result.floor.files) * 100) / 100}×`],
+      ['files written (pages, Pagefind, assets)', String(result.full.files), String(result.floor.files), x(ratioOf(result.full.files, result.floor.files))],
       ['  creating one file in a new folder on this disk', `${result.machine.diskMsPerFile} ms`, '', ''],
       ['Pagefind index', `${(result.full.pagefindBytes / 2 ** 20).toFixed(1)} MB in ${result.full.pagefindFiles} files, ${result.full.pagefind.records} records`, '–', ''],
       ...(search ?? []).map((q): [string, string, string, string] => [`first search "${q.query}" (Chromium)`, `${kb(q.bytes)} in ${q.requests} requests, ${q.results} results shown`, '–', '']),

@@ -1,50 +1,128 @@
 /**
- * The "floor": the same passages and note texts, pre-rendered to HTML strings here, built by a
- * tiny separate Astro project through one route (`src/pages/[slug].astro`: getStaticPaths over
- * a JSON file, each page emitted with set:html). No edition features: no validation, no
- * anchoring, no MDX, no registers, no layout beyond a bare HTML shell. Its build time is what
- * Astro itself costs for this many pages of this much text.
+ * The "floor": the edition's own generated `.mdx` files (one per document, as the core writes
+ * them with `documentMdx`), built by a bare Astro project on the design's stack:
+ *
+ * - `integrations: [mdx()]` (@astrojs/mdx), nothing else;
+ * - the same `markdown.processor` as astro.config.mjs: `unified()` from
+ *   @astrojs/markdown-remark with `gfm: false`, `smartypants: false`, remark-gfm and the
+ *   project's remark-literal-passages (imported from src/integration/ of the measured snapshot),
+ *   rehype-slug, `remarkRehype: { clobberPrefix: '' }`;
+ * - the same build settings (`format: 'directory'`, `concurrency: 4`, trailing slashes);
+ * - one content collection, `glob()` over the MDX files, no schema;
+ * - ONE route, `src/pages/[slug].astro`, rendering `<Content />` in a bare HTML shell.
+ *
+ * No validation, anchoring, registers, layout, scripts or search: what Astro and MDX themselves
+ * cost for these pages. test/unit/bench.test.ts holds the floor's processor and build settings
+ * equal to the project's astro.config.mjs.
  */
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { GeneratedDocument } from './corpus.ts';
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** Where the floor project keeps its copy of the MDX files (relative to its root). */
+export const FLOOR_MDX_DIR = 'mdx';
 
-/** One document as a pre-rendered HTML string: numbered passages, then the notes as a list. */
-export function floorHtml(doc: GeneratedDocument): string {
-  const passages = doc.passages
-    .map((p, i) => `<p id="p${i + 1}" data-passage="${i + 1}"${p.lang === 'fa' ? ' lang="fa" dir="rtl"' : ''}><a href="#p${i + 1}">${i + 1}</a> ${escape(p.text)}</p>`)
-    .join('\n');
-  const notes = doc.notes.map((n) => `<li id="${n.id}"><span class="note-kind">${n.kind}</span> ${escape(n.body)}</li>`).join('\n');
-  return `<h1>${escape(doc.title)}</h1>\n${passages}\n<section class="footnotes"><h2>Notes</h2><ol>\n${notes}\n</ol></section>`;
+export interface FloorConfigOptions {
+  /** Absolute path of remark-literal-passages.ts (the project's, or the measured snapshot's). */
+  remarkLiteralPassages: string;
+  /** Astro's cache folder for the floor (absolute). */
+  cacheDir: string;
 }
 
-/** Writes the floor project into `dir`; node_modules is a symlink to the project's. */
-export function writeFloorProject(dir: string, documents: GeneratedDocument[], projectRoot: string): void {
-  mkdirSync(join(dir, 'src/pages'), { recursive: true });
-  symlinkSync(join(projectRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
-  writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ name: 'bench-floor', private: true, type: 'module' }, null, 2)}\n`);
-  writeFileSync(
-    join(dir, 'astro.config.mjs'),
-    `export default {\n  site: 'https://floor.example.org',\n  trailingSlash: 'always',\n  build: { format: 'directory', concurrency: 4 },\n  devToolbar: { enabled: false },\n  cacheDir: ${JSON.stringify(join(dir, '.cache'))},\n};\n`,
-  );
-  const data = join(dir, 'pages.json');
-  writeFileSync(data, JSON.stringify(documents.map((d) => ({ slug: d.slug, title: d.title, html: floorHtml(d) }))));
-  writeFileSync(
-    join(dir, 'src/pages/[slug].astro'),
-    `---
-import { readFileSync } from 'node:fs';
-export function getStaticPaths() {
-  const pages = JSON.parse(readFileSync(${JSON.stringify(data)}, 'utf8'));
-  return pages.map((p) => ({ params: { slug: p.slug }, props: { title: p.title, html: p.html } }));
+/** The floor's astro.config.mjs. */
+export function floorConfig(o: FloorConfigOptions): string {
+  return `// The benchmark's floor (scripts/bench/floor.ts): bare Astro + @astrojs/mdx, the edition's processor and plugins.
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import remarkGfm from 'remark-gfm';
+import rehypeSlug from 'rehype-slug';
+import remarkLiteralPassages from ${JSON.stringify(o.remarkLiteralPassages)};
+
+export default {
+  site: 'https://floor.example.org',
+  trailingSlash: 'always',
+  build: { format: 'directory', concurrency: 4 },
+  markdown: {
+    processor: unified({
+      gfm: false,
+      smartypants: false,
+      remarkPlugins: [remarkGfm, remarkLiteralPassages],
+      rehypePlugins: [rehypeSlug],
+      remarkRehype: { clobberPrefix: '' },
+    }),
+  },
+  integrations: [mdx()],
+  devToolbar: { enabled: false },
+  cacheDir: ${JSON.stringify(o.cacheDir)},
+};
+`;
 }
-const { title, html } = Astro.props;
+
+/** The floor's src/content.config.ts: one collection, the MDX files, no schema. */
+export function floorContentConfig(): string {
+  return `import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+
+export const collections = { documents: defineCollection({ loader: glob({ pattern: '*.mdx', base: './${FLOOR_MDX_DIR}' }) }) };
+`;
+}
+
+/** The floor's one route, src/pages/[slug].astro: each document's `<Content />` in a bare HTML shell. */
+export function floorRoute(): string {
+  return `---
+import { getCollection, render } from 'astro:content';
+
+export async function getStaticPaths() {
+  return (await getCollection('documents')).map((entry) => ({ params: { slug: entry.id }, props: { entry } }));
+}
+const { entry } = Astro.props;
+const { Content } = await render(entry);
 ---
 <html lang="en">
-  <head><meta charset="utf-8" /><meta name="viewport" content="width=device-width" /><title>{title}</title></head>
-  <body><main set:html={html} /></body>
+  <head><meta charset="utf-8" /><meta name="viewport" content="width=device-width" /><title>{entry.data.title}</title></head>
+  <body><main><Content /></main></body>
 </html>
-`,
-  );
+`;
+}
+
+/** The `.mdx` files of a folder, sorted by name. */
+export function mdxFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((n) => n.endsWith('.mdx'))
+    .sort();
+}
+
+/**
+ * Writes the floor project into `dir` (node_modules: a symlink to `nodeModules`) with a copy of
+ * the `.mdx` files of `mdxFrom` (only the first `limit` of them, when given). Returns the files'
+ * count and bytes.
+ */
+export function writeFloorProject(dir: string, o: { mdxFrom: string; nodeModules: string; remarkLiteralPassages: string; limit?: number }): { files: number; bytes: number } {
+  mkdirSync(join(dir, 'src/pages'), { recursive: true });
+  mkdirSync(join(dir, FLOOR_MDX_DIR), { recursive: true });
+  symlinkSync(o.nodeModules, join(dir, 'node_modules'), 'dir');
+  writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ name: 'bench-floor', private: true, type: 'module' }, null, 2)}\n`);
+  writeFileSync(join(dir, 'astro.config.mjs'), floorConfig({ remarkLiteralPassages: o.remarkLiteralPassages, cacheDir: join(dir, '.cache') }));
+  writeFileSync(join(dir, 'src/content.config.ts'), floorContentConfig());
+  writeFileSync(join(dir, 'src/pages/[slug].astro'), floorRoute());
+  let names = mdxFiles(o.mdxFrom);
+  if (o.limit !== undefined) names = names.slice(0, o.limit);
+  let bytes = 0;
+  for (const name of names) {
+    copyFileSync(join(o.mdxFrom, name), join(dir, FLOOR_MDX_DIR, name));
+    bytes += readFileSync(join(dir, FLOOR_MDX_DIR, name)).length;
+  }
+  return { files: names.length, bytes };
+}
+
+/**
+ * Names of the files that differ between two folders of generated MDX (present in one only, or
+ * with other bytes): empty when the floor builds exactly the edition's files.
+ */
+export function mdxDifferences(a: string, b: string): string[] {
+  const na = mdxFiles(a);
+  const nb = mdxFiles(b);
+  const all = [...new Set([...na, ...nb])].sort();
+  const inA = new Set(na);
+  const inB = new Set(nb);
+  return all.filter((n) => !inA.has(n) || !inB.has(n) || !readFileSync(join(a, n)).equals(readFileSync(join(b, n))));
 }

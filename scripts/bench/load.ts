@@ -5,11 +5,16 @@
  * document), and what the Pagefind step computes before indexing (the search records).
  * Prints one line of JSON.
  *
- * Usage: tsx scripts/bench/load.ts <edition-root> [--write-locks]
+ * Usage: tsx scripts/bench/load.ts <edition-root> [--write-locks] [--mdx-out <folder>]
  * With --write-locks it first writes the passage-id locks (annotations/passages/), as an
  * editor's `npm run build` would, so that the measured runs see a committed edition.
+ * With --mdx-out it also writes every document's MDX (`documentMdx`, base `/`, as the
+ * integration writes them) into <folder>, one `<slug>.mdx` each: the floor's input
+ * (scripts/bench/floor.ts); emitMdxMs then includes writing them (the benchmark does this in
+ * its unreported first run, the one that writes the locks).
  */
-import { resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { buildEdition, documentMdx, readEditionFiles, searchRecords, writePassageLocks } from '../../src/edition/index.ts';
 
 const root = resolve(process.argv[2] ?? '.');
@@ -19,7 +24,13 @@ const t1 = performance.now();
 const edition = buildEdition(files);
 const t2 = performance.now();
 let mdxBytes = 0;
-for (const doc of edition.documents) mdxBytes += Buffer.byteLength(documentMdx(doc, edition, { base: '/' }));
+const mdxOut = process.argv.includes('--mdx-out') ? resolve(process.argv[process.argv.indexOf('--mdx-out') + 1] ?? '') : undefined;
+if (mdxOut) mkdirSync(mdxOut, { recursive: true });
+for (const doc of edition.documents) {
+  const text = documentMdx(doc, edition, { base: '/' });
+  mdxBytes += Buffer.byteLength(text);
+  if (mdxOut) writeFileSync(join(mdxOut, `${doc.slug}.mdx`), text);
+}
 const t3 = performance.now();
 const records = searchRecords(edition, '/');
 const t4 = performance.now();

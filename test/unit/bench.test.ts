@@ -1,15 +1,16 @@
 /**
- * The build benchmark's pure parts (`npm run bench`, issue 10): the seeded generator, the
- * generated edition, the floor's HTML and the page statistics. The end-to-end run of the
- * benchmark (two Astro builds) is in test/build/bench.test.ts (`npm run test:build`), out of
- * the fast `npm test`.
+ * The build benchmark's pure parts (`npm run bench`, issues 10 and 17): the seeded generator,
+ * the generated edition, the floor project (its files, and its processor and build settings
+ * held equal to the project's astro.config.mjs) and the page statistics. The end-to-end run of
+ * the benchmark (Astro builds) is in test/build/bench.test.ts (`npm run test:build`), out of the
+ * fast `npm test`.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus, prng, type Corpus } from '../../scripts/bench/corpus.ts';
-import { floorHtml } from '../../scripts/bench/floor.ts';
+import { floorConfig, floorContentConfig, floorRoute, mdxDifferences, writeFloorProject } from '../../scripts/bench/floor.ts';
 import { htmlStats, walk } from '../../scripts/bench/measure.ts';
 import { loadEdition } from '../../src/edition/index.ts';
 
@@ -117,24 +118,66 @@ describe('the generated benchmark edition', () => {
   });
 });
 
-describe('floorHtml', () => {
-  it('numbers the passages, marks Persian ones right-to-left, lists the notes, and escapes text', () => {
-    expect(
-      floorHtml({
-        slug: 'x',
-        title: 'A <b> & "c"',
-        passages: [
-          { text: 'One & two', lang: 'en' },
-          { text: 'آنكس كه', lang: 'fa' },
-        ],
-        notes: [{ id: 'note-1', kind: 'gloss', body: 'x < y' }],
-      }),
-    ).toBe(
-      '<h1>A &lt;b&gt; &amp; &quot;c&quot;</h1>\n' +
-        '<p id="p1" data-passage="1"><a href="#p1">1</a> One &amp; two</p>\n' +
-        '<p id="p2" data-passage="2" lang="fa" dir="rtl"><a href="#p2">2</a> آنكس كه</p>\n' +
-        '<section class="footnotes"><h2>Notes</h2><ol>\n<li id="note-1"><span class="note-kind">gloss</span> x &lt; y</li>\n</ol></section>',
-    );
+describe('the floor project', () => {
+  const ROOT = join(import.meta.dirname, '../..');
+  const PLUGIN = join(ROOT, 'src/integration/remark-literal-passages.ts');
+  const dirs: string[] = [];
+  const tmp = () => {
+    const d = mkdtempSync(join(tmpdir(), 'bench-floor-'));
+    dirs.push(d);
+    return d;
+  };
+  afterAll(() => {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+  const mdxFolder = (files: Record<string, string>) => {
+    const d = tmp();
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(d, name), text);
+    return d;
+  };
+
+  it('is a bare Astro project: @astrojs/mdx only, one glob() collection, one route rendering <Content /> in an HTML shell', () => {
+    const config = floorConfig({ remarkLiteralPassages: PLUGIN, cacheDir: '/x/.cache' });
+    expect(config).toContain(`import remarkLiteralPassages from ${JSON.stringify(PLUGIN)};`);
+    expect(config).toContain('integrations: [mdx()],');
+    expect(config).not.toMatch(/annotated-edition|src\/integration\/index/);
+    expect(floorContentConfig()).toContain("glob({ pattern: '*.mdx', base: './mdx' })");
+    expect(floorContentConfig()).not.toContain('schema');
+    const route = floorRoute();
+    expect(route).toContain("getCollection('documents')");
+    expect(route).toContain('<body><main><Content /></main></body>');
+  });
+
+  it('copies the MDX files it is given (all, or the first N by name), with its route and configs', () => {
+    const from = mdxFolder({ 'b.mdx': 'bb', 'a.mdx': 'a', 'notes.txt': 'not MDX' });
+    const dir = join(tmp(), 'floor');
+    expect(writeFloorProject(dir, { mdxFrom: from, nodeModules: join(ROOT, 'node_modules'), remarkLiteralPassages: PLUGIN })).toEqual({ files: 2, bytes: 3 });
+    expect(lstatSync(join(dir, 'node_modules')).isSymbolicLink()).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(['astro.config.mjs', 'mdx', 'node_modules', 'package.json', 'src']);
+    expect([...walk(join(dir, 'mdx'), [], 'mdx/'), ...walk(join(dir, 'src'), [], 'src/')].map((f) => f.path).sort()).toEqual(['mdx/a.mdx', 'mdx/b.mdx', 'src/content.config.ts', 'src/pages/[slug].astro']);
+    expect(writeFloorProject(join(tmp(), 'floor'), { mdxFrom: from, nodeModules: join(ROOT, 'node_modules'), remarkLiteralPassages: PLUGIN, limit: 1 })).toEqual({ files: 1, bytes: 1 });
+  });
+
+  it('has the same processor, plugins and build settings as the project’s astro.config.mjs', async () => {
+    const dir = join(tmp(), 'floor');
+    writeFloorProject(dir, { mdxFrom: mdxFolder({}), nodeModules: join(ROOT, 'node_modules'), remarkLiteralPassages: PLUGIN });
+    type Config = { markdown: { processor: { name: string; options: unknown } }; build: unknown; trailingSlash: string; integrations: { name: string }[] };
+    const floor = (await import(join(dir, 'astro.config.mjs'))).default as Config;
+    const project = (await import('../../astro.config.mjs')).default as unknown as Config;
+    expect(floor.markdown.processor.name).toBe('unified');
+    // The same plugin functions (one module instance each), in the same order, with the same options.
+    expect(floor.markdown.processor.options).toEqual(project.markdown.processor.options);
+    expect(floor.build).toEqual(project.build);
+    expect(floor.trailingSlash).toBe(project.trailingSlash);
+    expect(floor.integrations.map((i) => i.name)).toEqual(['@astrojs/mdx']);
+    expect(project.integrations.map((i) => i.name)).toContain('@astrojs/mdx');
+  });
+
+  it('mdxDifferences names the files present in one folder only or with other bytes', () => {
+    const a = mdxFolder({ 'same.mdx': 'x', 'changed.mdx': 'one', 'only-a.mdx': 'a' });
+    const b = mdxFolder({ 'same.mdx': 'x', 'changed.mdx': 'two', 'only-b.mdx': 'b', 'other.txt': 'ignored' });
+    expect(mdxDifferences(a, b)).toEqual(['changed.mdx', 'only-a.mdx', 'only-b.mdx']);
+    expect(mdxDifferences(a, a)).toEqual([]);
   });
 });
 
