@@ -10,7 +10,7 @@ import remarkLiteralPassages from './src/integration/remark-literal-passages.ts'
 // SITE and BASE let the same edition be published at a domain root or under a path
 // (a GitHub Pages project site): every URL in the edition stays under BASE.
 export default defineConfig({
-  site: process.env.SITE ?? 'https://edition.example.org',
+  ...(process.env.SITE ? { site: process.env.SITE } : {}), // else edition.config.yml's url, else http://localhost:4321 (set by src/integration)
   base: process.env.BASE ?? '/',
   trailingSlash: 'always',
   build: { format: 'directory', concurrency: 4 },

@@ -1,10 +1,10 @@
 /**
- * `npm run check [-- --strict] [-- --format github]`: validates every source, note,
- * structure and register file and prints `file:line:col  severity: message` for each problem.
+ * `npm run check [-- --strict] [-- --format github]`: validates the edition's settings
+ * (edition.config.yml) and every source, note, structure and register file and prints `file:line:col  severity: message` for each problem.
  * Exits 1 on errors (and, with --strict, on warnings).
  */
 import { resolve } from 'node:path';
-import { formatProblem, formatProblemForGitHub, loadEdition, locksRequired, sortProblems, writePassageLocks } from '../src/edition/index.ts';
+import { formatProblem, formatProblemForGitHub, loadEdition, locksRequired, readEditionConfig, sortProblems, writePassageLocks } from '../src/edition/index.ts';
 
 const args = process.argv.slice(2);
 const strict = args.includes('--strict');
@@ -14,7 +14,7 @@ const root = resolve(rootArg ?? process.cwd());
 
 const edition = loadEdition(root, { requireLocks: locksRequired() });
 if (!locksRequired()) for (const f of writePassageLocks(root, edition)) console.log(`${f}: passage ids recorded (commit this file with the source).`);
-const problems = sortProblems(edition.problems);
+const problems = sortProblems([...readEditionConfig(root).problems, ...edition.problems]);
 for (const p of problems) console.log(github ? formatProblemForGitHub(p) : formatProblem(p));
 const errors = problems.filter((p) => p.severity === 'error').length;
 const warnings = problems.length - errors;

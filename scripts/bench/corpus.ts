@@ -143,6 +143,12 @@ export function generateCorpus(root: string, options: CorpusOptions): Corpus {
     if (rel.startsWith('sources/')) sourceBytes += Buffer.byteLength(text);
   };
 
+  // The edition's settings (no random draw, so the rest of the corpus is as before).
+  write(
+    'edition.config.yml',
+    `# The generated benchmark edition's settings.\ntitle: A generated benchmark edition\neditors: []\nlicence:\n  name: CC BY 4.0\n  url: https://creativecommons.org/licenses/by/4.0/\nversion: 0.0.1\nreleased: 2000-01-01\n`,
+  );
+
   const vocab = seedVocabulary();
   const vocabSet = new Set(vocab);
   const poem = poemLines();

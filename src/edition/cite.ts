@@ -1,6 +1,7 @@
 /**
  * Citations of a document or a passage, naming both the original (author, title, date,
- * archive or publisher, record id, original URL) and this edition (title, URL, date accessed).
+ * archive or publisher, record id, original URL) and the edition (title, editors, version, URL,
+ * date accessed; the edition's part comes from edition.config.yml through `CitedEdition`).
  *
  * citation-js writes APA (its bundled CSL style, through apa.ts), BibTeX and CSL-JSON. No registry package
  * ships the Chicago and MLA CSL styles, so those two are written here from the same CSL data,
@@ -19,8 +20,15 @@ import type { Edition, EditionDocument } from './edition.js';
 /** Stands for the reader's date of access until the page fills it in. */
 export const ACCESSED_PLACEHOLDER = '[date accessed]';
 
-/** The name of this edition, as cited. */
-export const EDITION_TITLE = 'Iran, the Left and the Soviet Union: An Annotated Edition';
+/** The edition as cited (from edition.config.yml: `citedEdition()` in config.ts). */
+export interface CitedEdition {
+  /** The full title, with its subtitle. */
+  title: string;
+  /** The editors' names, given name first, in credited order (may be empty). */
+  editors: readonly string[];
+  /** The release cited, e.g. "0.2.0". */
+  version?: string | undefined;
+}
 
 export interface Citations {
   chicagoNote: string;
@@ -54,8 +62,7 @@ function personName(edition: Edition, refOrName: string): CslName {
   const e = edition.entries.get(refOrName);
   const name = e ? e.meta.name : refOrName;
   if (e && e.kind !== 'person') return { literal: name };
-  const parts = name.trim().split(/\s+/);
-  return parts.length > 1 ? { given: parts.slice(0, -1).join(' '), family: parts[parts.length - 1]! } : { literal: name };
+  return splitName(name);
 }
 
 const dateParts = (d: string) => d.split('-').map(Number);
@@ -78,8 +85,20 @@ function mlaDate(d: string): string {
 
 const CSL_TYPES: Record<string, string> = { cable: 'manuscript', letter: 'personal_communication', article: 'article-newspaper', 'blog-thread': 'post-weblog' };
 
-/** CSL-JSON for a document (and optionally one passage) in this edition. */
-export function cslItem(doc: EditionDocument, edition: Edition, editionUrl: string, passage?: string): Record<string, unknown> {
+/** A name given first-name-first as CSL: the last word is the family name. */
+function splitName(name: string): CslName {
+  const parts = name.trim().split(/\s+/);
+  return parts.length > 1 ? { given: parts.slice(0, -1).join(' '), family: parts[parts.length - 1]! } : { literal: name };
+}
+
+/** "A", "A and B", "A, B, and C" (Chicago, MLA). */
+function nameList(names: readonly string[]): string {
+  if (names.length <= 2) return names.join(' and ');
+  return `${names.slice(0, -1).join(', ')}, and ${names[names.length - 1]}`;
+}
+
+/** CSL-JSON for a document (and optionally one passage) in the edition `cited`. */
+export function cslItem(doc: EditionDocument, edition: Edition, cited: CitedEdition, editionUrl: string, passage?: string): Record<string, unknown> {
   const m = doc.meta;
   const item: Record<string, unknown> = {
     id: passage ? `${doc.slug}-${passage}` : doc.slug,
@@ -87,7 +106,7 @@ export function cslItem(doc: EditionDocument, edition: Edition, editionUrl: stri
     title: m.title,
     issued: { 'date-parts': [dateParts(docDate(doc))] },
     URL: editionUrl,
-    'container-title': EDITION_TITLE,
+    'container-title': cited.title,
     language: m.languages[0],
   };
   if (m.authors.length) item.author = m.authors.map((a) => personName(edition, a));
@@ -102,17 +121,23 @@ export function cslItem(doc: EditionDocument, edition: Edition, editionUrl: stri
   const original = m.archive?.url ?? m.url;
   const notes = [m.translated_from ? `Translated from ${m.translated_from === 'ru' ? 'Russian' : m.translated_from}` : '', original ? `Original: ${original}` : '', passage ? `Passage ¶${passage}` : ''].filter(Boolean);
   if (notes.length) item.note = notes.join('. ');
+  // The edition's editors and release (APA: "In J. Doe (Ed.), Title (Version 0.2.0)").
+  if (cited.editors.length) item.editor = cited.editors.map(splitName);
+  if (cited.version) item.version = cited.version;
   return item;
 }
 
 /** A document's APA reference, without the date of access (the reader's, filled in on the page). */
-const documentApa = (doc: EditionDocument, edition: Edition, editionUrl: string) => apaReference({ ...cslItem(doc, edition, editionUrl), accessed: undefined });
+const documentApa = (doc: EditionDocument, edition: Edition, cited: CitedEdition, editionUrl: string) => apaReference({ ...cslItem(doc, edition, cited, editionUrl), accessed: undefined });
 
-/** All citation forms of a document, or of one passage (`passage` is its number, e.g. "14"). */
-export function citations(doc: EditionDocument, edition: Edition, editionUrl: string, passage?: string): Citations {
+/**
+ * All citation forms of a document, or of one passage (`passage` is its number, e.g. "14"), in
+ * the edition `cited` (its title, editors and version) at `editionUrl`.
+ */
+export function citations(doc: EditionDocument, edition: Edition, cited: CitedEdition, editionUrl: string, passage?: string): Citations {
   const m = doc.meta;
   const url = passage ? `${editionUrl}#p${passage}` : editionUrl;
-  const item = cslItem(doc, edition, url, passage);
+  const item = cslItem(doc, edition, cited, url, passage);
   const authors = (item.author as CslName[] | undefined) ?? [];
   const first = authors[0];
   const date = docDate(doc);
@@ -123,13 +148,18 @@ export function citations(doc: EditionDocument, edition: Edition, editionUrl: st
 
   const noteAuthor = first ? `${first.literal ?? `${first.given} ${first.family}`}, ` : '';
   const bibAuthor = first ? `${first.literal ?? `${first.family}, ${first.given}`}. ` : '';
-  const chicagoNote = `${noteAuthor}“${m.title},” ${chicagoDate(date)}${where ? `, ${where}` : ''}${original ? `, ${original}` : ''}${para}; in ${EDITION_TITLE}, ${url} (accessed ${ACCESSED_PLACEHOLDER}).`;
-  const chicagoBibliography = `${bibAuthor}“${m.title}.” ${chicagoDate(date)}.${translated}${where ? ` ${where}.` : ''}${original ? ` ${original}.` : ''} In ${EDITION_TITLE}${passage ? `, ¶${passage}` : ''}. ${url}. Accessed ${ACCESSED_PLACEHOLDER}.`;
-  const mla = `${bibAuthor}“${m.title}.” ${mlaDate(date)}.${where ? ` ${where},` : ''}${original ? ` ${original.replace(/^https?:\/\//, '')}.` : ''} ${EDITION_TITLE}${passage ? `, par. ${passage}` : ''}, ${url.replace(/^https?:\/\//, '')}. Accessed ${ACCESSED_PLACEHOLDER}.`;
+  // The edition: its title, then its editors and version when it has them.
+  const editors = nameList(cited.editors);
+  const noteEdition = `${cited.title}${editors ? `, ed. ${editors}` : ''}${cited.version ? `, version ${cited.version}` : ''}`;
+  const bibEdition = `${cited.title}${editors ? `, edited by ${editors}` : ''}${passage ? `, ¶${passage}` : ''}.${cited.version ? ` Version ${cited.version}.` : ''}`;
+  const mlaEdition = `${cited.title}${editors ? `, edited by ${editors}` : ''}${cited.version ? `, version ${cited.version}` : ''}`;
+  const chicagoNote = `${noteAuthor}“${m.title},” ${chicagoDate(date)}${where ? `, ${where}` : ''}${original ? `, ${original}` : ''}${para}; in ${noteEdition}, ${url} (accessed ${ACCESSED_PLACEHOLDER}).`;
+  const chicagoBibliography = `${bibAuthor}“${m.title}.” ${chicagoDate(date)}.${translated}${where ? ` ${where}.` : ''}${original ? ` ${original}.` : ''} In ${bibEdition} ${url}. Accessed ${ACCESSED_PLACEHOLDER}.`;
+  const mla = `${bibAuthor}“${m.title}.” ${mlaDate(date)}.${where ? ` ${where},` : ''}${original ? ` ${original.replace(/^https?:\/\//, '')}.` : ''} ${mlaEdition}${passage ? `, par. ${passage}` : ''}, ${url.replace(/^https?:\/\//, '')}. Accessed ${ACCESSED_PLACEHOLDER}.`;
 
   const cite = new Cite({ ...item, accessed: undefined });
   // A passage's APA reference is the document's with the passage's URL.
-  const apa = passage ? documentApa(doc, edition, editionUrl).replace(editionUrl, url) : documentApa(doc, edition, editionUrl);
+  const apa = passage ? documentApa(doc, edition, cited, editionUrl).replace(editionUrl, url) : documentApa(doc, edition, cited, editionUrl);
   const bibtex = String(cite.format('bibtex')).trim();
   const cslJson = JSON.stringify([item]);
   return { chicagoNote, chicagoBibliography, mla, apa, bibtex, cslJson };

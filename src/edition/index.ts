@@ -20,4 +20,18 @@ export { NOTE_KINDS, type DateSpec, type SourceMeta, type NoteKind, type Work, t
 export { shortCitation, displayName, sourceLabel } from './works.js';
 export { scaffoldNote, type ScaffoldResult } from './scaffold.js';
 export { eachSearchRecord, searchRecords, type DocumentSearchRecord, type EntrySearchRecord, type SearchRecord } from './search-records.js';
-export { ACCESSED_PLACEHOLDER, CITATION_FORMS, citations, cslItem, EDITION_TITLE, type Citations } from './cite.js';
+export { ACCESSED_PLACEHOLDER, CITATION_FORMS, citations, cslItem, type Citations, type CitedEdition } from './cite.js';
+export {
+  citedEdition,
+  CONFIG_FILE,
+  EditionConfig,
+  editionTitle,
+  INTERFACE_LANGUAGES,
+  parseEditionConfig,
+  PREVIEW_URL,
+  readEditionConfig,
+  REQUIRED_FIELDS,
+  siteAddress,
+  type Editor,
+  type EditionConfigResult,
+} from './config.js';

@@ -7,11 +7,12 @@ import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { watch } from 'node:fs';
-import { formatProblem, EditionError } from '../edition/index.ts';
-import { generateEdition } from './generate.ts';
+import { formatProblem, EditionError, CONFIG_FILE, siteAddress } from '../edition/index.ts';
+import { editionConfig, generateEdition } from './generate.ts';
 import { editionRoot, generatedDir } from './paths.ts';
 import { writeDocumentsMdx } from './write-mdx.ts';
 import { bumpEditionVersion, releaseEdition, shareEdition } from '../site/edition.ts';
+import { shareEditionConfig } from '../site/config.ts';
 import { startSearchIndex, type SearchIndexJob } from './search-index.ts';
 
 /**
@@ -33,11 +34,21 @@ export default function editionIntegration(): AstroIntegration {
   return {
     name: 'annotated-edition',
     hooks: {
-      'astro:config:setup': ({ config, logger }) => {
+      'astro:config:setup': ({ config, command, logger, updateConfig }) => {
         // EDITION_ROOT builds another edition (a test fixture) with this generator.
         root = process.env.EDITION_ROOT ? editionRoot() : fileURLToPath(config.root);
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
         cacheDir = fileURLToPath(config.cacheDir);
+        // The edition's settings (title, editors, licence, version, address), read once; invalid → the build stops.
+        const settings = editionConfig(root);
+        for (const p of settings.warnings) logger.warn(formatProblem(p));
+        shareEditionConfig(settings.config);
+        // The site's address: SITE (astro.config.mjs), else the config's url, else the local preview address.
+        const address = siteAddress(settings.config, config.site);
+        if (!config.site) updateConfig({ site: address.site });
+        if (!address.isPublic && command === 'build') {
+          logger.warn(`no public URL: canonical links and citations use ${address.site}; set "url" in ${CONFIG_FILE} (or SITE) before publishing.`);
+        }
         const edition = generateEdition(root);
         // One .mdx page per document, rewritten only when its bytes change (src/content.config.ts reads them).
         const mdx = writeDocumentsMdx(edition, generatedDir(), base);
@@ -101,6 +112,29 @@ export default function editionIntegration(): AstroIntegration {
           } catch {
             logger.warn(`cannot watch ${folder}/: changes there need a restart`);
           }
+        }
+        // edition.config.yml: pages show the new settings after a reload (a new url needs a restart).
+        // The root is watched, not the file, since editors often save by replacing the file.
+        try {
+          let configTimer: ReturnType<typeof setTimeout> | undefined;
+          const reread = () => {
+            try {
+              shareEditionConfig(editionConfig(root).config);
+              logger.info(`${CONFIG_FILE} read again`);
+              server.ws.send({ type: 'full-reload' });
+            } catch (e) {
+              if (e instanceof EditionError) for (const p of e.problems) logger.error(formatProblem(p));
+              else logger.error(String(e));
+            }
+          };
+          const watcher = watch(root, (_event, name) => {
+            if (String(name) !== CONFIG_FILE) return;
+            clearTimeout(configTimer);
+            configTimer = setTimeout(reread, 100);
+          });
+          server.httpServer?.on('close', () => watcher.close());
+        } catch {
+          logger.warn(`cannot watch ${CONFIG_FILE}: changes to it need a restart`);
         }
       },
     },

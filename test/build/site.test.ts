@@ -4,10 +4,10 @@
  * characters significant to MDX and HTML rendered literally; reader-side budgets; nothing
  * published on error.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { selectAll, select } from 'hast-util-select';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEdition, type Edition } from '../../src/edition/index.ts';
 import { buildSite, page, ROOT, textOf, type BuildResult } from '../helpers/build.ts';
 
@@ -52,6 +52,15 @@ describe('the seed edition, built', () => {
     built = buildSite(ROOT);
   });
   it('builds without error', () => expect(built.status, built.output).toBe(0));
+  // (SITE, when the tests are given one, is the public URL.)
+  it.skipIf(Boolean(process.env.SITE))('says in one warning line that no public URL is set, and uses the preview address', () => {
+    expect(built.output.split('\n').filter((l) => l.includes('no public URL'))).toHaveLength(1);
+    expect(select('link[rel=canonical]', page(built.dist, 'documents/dimitrov-cable-1941'))!.properties.href).toBe('http://localhost:4321/documents/dimitrov-cable-1941/');
+  });
+  it('serves public/ as is: favicon, robots.txt, .nojekyll', () => {
+    for (const f of ['favicon.svg', 'robots.txt', '.nojekyll']) expect(existsSync(join(built.dist, f)), f).toBe(true);
+    expect(select('link[rel=icon]', page(built.dist, ''))!.properties.href).toBe('/favicon.svg');
+  });
   it('every passage of every source appears in order with its exact text; every note once, inside its passage', () => {
     checkPassagesAndNotes(edition, built.dist);
   });
@@ -138,6 +147,40 @@ describe('an edition with an error', () => {
   });
 });
 
+describe('the edition config', () => {
+  const copies: string[] = [];
+  const copy = () => {
+    const dir = mkdtempSync(join(ROOT, '.builds', 'edition-'));
+    cpSync(LITERAL, dir, { recursive: true });
+    copies.push(dir);
+    return dir;
+  };
+  afterAll(() => {
+    for (const d of copies) rmSync(d, { recursive: true, force: true });
+  });
+  it.skipIf(Boolean(process.env.SITE))('its url is the site\'s address: canonical links use it, and no warning is given', () => {
+    const dir = copy();
+    appendFileSync(join(dir, 'edition.config.yml'), 'url: https://edition.example.net/\n');
+    const built = buildSite(dir, { pagefind: false });
+    expect(built.status, built.output).toBe(0);
+    expect(built.output).not.toContain('no public URL');
+    expect(select('link[rel=canonical]', page(built.dist, 'documents/literal-2000'))!.properties.href).toBe('https://edition.example.net/documents/literal-2000/');
+  });
+  it('missing or invalid, stops the build with file:line:col and writes no page', () => {
+    const dir = copy();
+    rmSync(join(dir, 'edition.config.yml'));
+    const missing = buildSite(dir, { pagefind: false });
+    expect(missing.status).not.toBe(0);
+    expect(missing.output).toContain('edition.config.yml:1:1  error: The edition has no edition.config.yml');
+    expect(existsSync(missing.dist) ? readdirSync(missing.dist) : []).toEqual([]);
+    const bad = copy();
+    appendFileSync(join(bad, 'edition.config.yml'), 'issues: javascript:alert(1)\n');
+    const invalid = buildSite(bad, { pagefind: false });
+    expect(invalid.status).not.toBe(0);
+    expect(invalid.output).toContain('edition.config.yml:13:9  error: "issues": Write a full web address starting with https:// (or http://).');
+  });
+});
+
 describe('a site built under a base path (GitHub Pages project site)', () => {
   it('keeps every internal link, asset and search record under the base', () => {
     const built = buildSite(LITERAL, { base: '/edition/' });
@@ -150,6 +193,7 @@ describe('a site built under a base path (GitHub Pages project site)', () => {
         expect(v, `${path}: ${v}`).toMatch(/^\/edition\//);
       }
     }
+    expect(select('link[rel=icon]', page(built.dist, ''))!.properties.href).toBe('/edition/favicon.svg');
     const entry = readFileSync(join(built.dist, 'pagefind/pagefind-entry.json'), 'utf8');
     expect(entry).toContain('"version"');
   });

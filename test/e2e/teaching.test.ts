@@ -5,6 +5,8 @@
  */
 import type { BrowserContext } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readEditionConfig } from '../../src/edition/index.ts';
+import { ROOT } from '../helpers/build.ts';
 import { useSeedSite } from '../helpers/seed-site.ts';
 
 const seed = useSeedSite();
@@ -61,11 +63,14 @@ describe('citations of the 1941 cable', () => {
     await page.goto(`${seed.site.url}documents/dimitrov-cable-1941/`);
     await page.click('#cite summary');
     const chicago = await page.textContent('[data-cite="document"] pre[data-format="chicago-bibliography"]');
-    const url = `https://edition.example.org/documents/dimitrov-cable-1941/`;
+    // The page's address as the build wrote it (SITE, edition.config.yml's url, or the preview address).
+    const url = (await page.getAttribute('link[rel=canonical]', 'href'))!;
+    expect(url).toMatch(/^https?:\/\/[^/]+\/documents\/dimitrov-cable-1941\/$/);
+    const { config } = readEditionConfig(ROOT);
     expect(chicago).toBe(
       `Dimitrov, Georgi. “Cable from Dimitrov to Stalin, Molotov, Beria, and Malenkov.” December 9, 1941. Translated from Russian. ` +
         `Wilson Center Digital Archive (History and Public Policy Program). https://digitalarchive.wilsoncenter.org/document/cable-dimitrov-stalin-molotov-beria-and-malenkov. ` +
-        `In Iran, the Left and the Soviet Union: An Annotated Edition. ${url}. Accessed ${today()}.`,
+        `In Iran, the Left and the Soviet Union: An Annotated Edition. Version ${config!.version}. ${url}. Accessed ${today()}.`,
     );
     const bibtex = await page.textContent('[data-cite="document"] pre[data-format="bibtex"]');
     expect(bibtex).toBe(
@@ -90,7 +95,8 @@ describe('citations of the 1941 cable', () => {
     await page.hover('#p17');
     await page.click('#p17 .cite-passage-button');
     const mla = await page.textContent('.cite-passage pre[data-format="mla"]');
-    expect(mla).toContain('par. 17, edition.example.org/documents/dimitrov-cable-1941/#p17. Accessed');
+    const url = (await page.getAttribute('link[rel=canonical]', 'href'))!;
+    expect(mla).toContain(`par. 17, ${url.replace(/^https?:\/\//, '')}#p17. Accessed`);
     await page.close();
   });
   it('the page carries citation_* meta tags and schema.org JSON-LD', async () => {
