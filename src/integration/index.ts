@@ -79,17 +79,20 @@ export default function editionIntegration(): AstroIntegration {
             `(from the start of indexing: records in ${since(times.added)}, index written ${since(times.staged)}, pages done ${since(started)})`,
         );
       },
-      'astro:server:setup': ({ server, logger }) => {
+      'astro:server:setup': ({ server, logger, refreshContent }) => {
         // Watch the edition's own folders with node:fs (they may lie outside the project, or in
         // folders Vite is told to ignore); debounce bursts of saves into one regeneration.
         let timer: ReturnType<typeof setTimeout> | undefined;
         const changed = new Set<string>();
-        const regenerate = () => {
+        const regenerate = async () => {
           try {
             const edition = generateEdition(root);
             writeDocumentsMdx(edition, generatedDir(), base);
             bumpEditionVersion();
             shareEdition(edition);
+            // The register and works collections are read by our own loaders, not from watched
+            // files: load them again (the documents collection follows its MDX files itself).
+            await refreshContent?.({ loaders: ['edition-register', 'edition-works'] });
             logger.info(`edition regenerated after a change to ${[...changed].join(', ')}`);
             // Astro keeps getStaticPaths results per route in dev; this is the signal its own
             // content layer sends to clear them, so new or renamed documents and entries appear.
@@ -106,7 +109,7 @@ export default function editionIntegration(): AstroIntegration {
             const watcher = watch(join(root, folder), { recursive: true }, (_event, name) => {
               changed.add(`${folder}/${String(name)}`);
               clearTimeout(timer);
-              timer = setTimeout(regenerate, 100);
+              timer = setTimeout(() => void regenerate(), 100);
             });
             server.httpServer?.on('close', () => watcher.close());
           } catch {
