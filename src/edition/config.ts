@@ -6,7 +6,7 @@
  * The file is read like every other edition file (strict YAML, no tags, positions kept) and
  * checked field by field: every problem names `edition.config.yml:line:col` and says how to fix
  * it; an unknown field (usually a typo) is an error. Framework-free: the Astro integration, the
- * pages (src/site/config.ts) and the scripts read it through `readEditionConfig`.
+ * pages (src/astro/config.ts) and the scripts read it through `readEditionConfig`.
  *
  * ```yaml
  * title: Iran, the Left and the Soviet Union

@@ -11,6 +11,11 @@ import type { Citation, EntryMeta, NoteKind, SourceMeta, Work } from './schema.j
 export interface RawFile {
   path: string;
   bytes: Uint8Array;
+  /**
+   * Set by the reader (load.ts) for a path it found but did not read, its bytes left empty: a
+   * symbolic link (never followed), or something that is neither a file nor a folder.
+   */
+  notRead?: 'symlink' | 'special' | undefined;
 }
 
 /** What a passage is, from the document's stand-off structure. */

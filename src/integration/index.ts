@@ -11,8 +11,8 @@ import { formatProblem, EditionError, CONFIG_FILE, siteAddress } from '../editio
 import { editionConfig, generateEdition } from './generate.ts';
 import { editionRoot, generatedDir } from './paths.ts';
 import { writeDocumentsMdx } from './write-mdx.ts';
-import { bumpEditionVersion, releaseEdition, shareEdition } from '../site/edition.ts';
-import { shareEditionConfig } from '../site/config.ts';
+import { bumpEditionVersion, releaseEdition, shareEdition } from '../astro/edition.ts';
+import { shareEditionConfig } from '../astro/config.ts';
 import { startSearchIndex, type SearchIndexJob } from './search-index.ts';
 
 /**

@@ -1,8 +1,8 @@
 /** Short previews of every register entry, fetched by document pages only when a reader hovers or focuses a mention. */
 import type { APIRoute } from 'astro';
-import { getEdition } from '../site/edition.ts';
+import { getEdition } from '../astro/edition.ts';
 import { ENTITY_KINDS } from '../edition/index.ts';
-import { formatDate } from '../site/format.ts';
+import { formatDate } from '../astro/format.ts';
 
 export const GET: APIRoute = () => {
   const previews: Record<string, { name: string; kind: string; dates: string; description: string }> = {};
