@@ -11,8 +11,7 @@ import { formatProblem, EditionError, CONFIG_FILE, siteAddress } from '../editio
 import { editionConfig, generateEdition } from './generate.ts';
 import { editionRoot, generatedDir } from './paths.ts';
 import { writeDocumentsMdx } from './write-mdx.ts';
-import { bumpEditionVersion, releaseEdition, shareEdition } from '../astro/edition.ts';
-import { shareEditionConfig } from '../astro/config.ts';
+import { editionVirtualModules, invalidateEditionModules } from './virtual-modules.ts';
 import { startSearchIndex, type SearchIndexJob } from './search-index.ts';
 
 /**
@@ -30,6 +29,7 @@ export default function editionIntegration(): AstroIntegration {
   let cacheDir = '';
   let early = false;
   let model: import('../edition/index.ts').Edition | undefined;
+  let current: import('../edition/index.ts').EditionConfig | undefined;
   let search: SearchIndexJob | undefined;
   return {
     name: 'annotated-edition',
@@ -42,7 +42,9 @@ export default function editionIntegration(): AstroIntegration {
         // The edition's settings (title, editors, licence, version, address), read once; invalid → the build stops.
         const settings = editionConfig(root);
         for (const p of settings.warnings) logger.warn(formatProblem(p));
-        shareEditionConfig(settings.config);
+        current = settings.config;
+        // Pages read the config and the model from virtual modules (virtual:edition/config, virtual:edition/model).
+        updateConfig({ vite: { plugins: [editionVirtualModules({ root, config: () => current! })] } });
         // The site's address: SITE (astro.config.mjs), else the config's url, else the local preview address.
         const address = siteAddress(settings.config, config.site);
         if (!config.site) updateConfig({ site: address.site });
@@ -53,7 +55,6 @@ export default function editionIntegration(): AstroIntegration {
         // One .mdx page per document, rewritten only when its bytes change (src/content.config.ts reads them).
         const mdx = writeDocumentsMdx(edition, generatedDir(), base);
         logger.info(`mdx: ${mdx.written.length} written, ${mdx.unchanged} unchanged, ${mdx.removed.length} removed (${generatedDir()})`);
-        shareEdition(edition);
         model = edition;
         for (const p of edition.problems) logger.warn(formatProblem(p));
         logger.info(`edition: ${edition.documents.length} documents, ${edition.documents.reduce((n, d) => n + d.notes.length, 0)} notes, ${edition.entries.size} register entries`);
@@ -70,7 +71,6 @@ export default function editionIntegration(): AstroIntegration {
         if (!search) return;
         const started = performance.now();
         model = undefined;
-        releaseEdition();
         const records = await search.write(fileURLToPath(dir), async () => {});
         const { times } = search;
         const since = (t: number | undefined) => (t === undefined ? '–' : `${((t - times.started) / 1000).toFixed(1)} s`);
@@ -88,8 +88,7 @@ export default function editionIntegration(): AstroIntegration {
           try {
             const edition = generateEdition(root);
             writeDocumentsMdx(edition, generatedDir(), base);
-            bumpEditionVersion();
-            shareEdition(edition);
+            invalidateEditionModules(server);
             // The register and works collections are read by our own loaders, not from watched
             // files: load them again (the documents collection follows its MDX files itself).
             await refreshContent?.({ loaders: ['edition-register', 'edition-works'] });
@@ -122,7 +121,8 @@ export default function editionIntegration(): AstroIntegration {
           let configTimer: ReturnType<typeof setTimeout> | undefined;
           const reread = () => {
             try {
-              shareEditionConfig(editionConfig(root).config);
+              current = editionConfig(root).config;
+              invalidateEditionModules(server);
               logger.info(`${CONFIG_FILE} read again`);
               server.ws.send({ type: 'full-reload' });
             } catch (e) {

@@ -1,0 +1,59 @@
+/**
+ * How the edition reaches pages: two Vite virtual modules, as Starlight hands its config to its
+ * pages, instead of a value on `globalThis`.
+ * - `virtual:edition/config`: the checked edition.config.yml, as JSON (read once by the
+ *   integration);
+ * - `virtual:edition/model`: the validated model, built by the framework-free core inside the
+ *   page renderer's own module graph from the same files the integration checked (the model
+ *   holds Maps and whole texts: built where it is used rather than serialised into code).
+ * In `astro dev` the integration invalidates both after a save (see {@link invalidateEditionModules}).
+ */
+import { fileURLToPath } from 'node:url';
+import type { ViteDevServer, Plugin } from 'vite';
+import type { EditionConfig } from '../edition/index.ts';
+
+const CONFIG = 'virtual:edition/config';
+const MODEL = 'virtual:edition/model';
+const resolved = (id: string) => `\0${id}`;
+const CORE = fileURLToPath(new URL('../edition/index.ts', import.meta.url));
+
+export interface VirtualModuleOptions {
+  /** The edition's root folder. */
+  root: string;
+  /** The current config (read again in dev after edition.config.yml is saved). */
+  config: () => EditionConfig;
+}
+
+export function editionVirtualModules(options: VirtualModuleOptions): Plugin {
+  return {
+    name: 'annotated-edition:virtual-modules',
+    resolveId(id) {
+      if (id === CONFIG || id === MODEL) return resolved(id);
+      return undefined;
+    },
+    load(id) {
+      if (id === resolved(CONFIG)) return `export default ${JSON.stringify(options.config())};\n`;
+      if (id === resolved(MODEL)) {
+        return [
+          `import { loadEdition } from ${JSON.stringify(CORE)};`,
+          `export const root = ${JSON.stringify(options.root)};`,
+          // Locks are the integration's business: it has already checked and written them.
+          `export const edition = loadEdition(root, { requireLocks: false });`,
+          '',
+        ].join('\n');
+      }
+      return undefined;
+    },
+  };
+}
+
+/** Makes every server-side environment build the model (and read the config) again on next use. */
+export function invalidateEditionModules(server: ViteDevServer): void {
+  for (const env of Object.values(server.environments)) {
+    if (env.name === 'client') continue;
+    for (const id of [CONFIG, MODEL]) {
+      const mod = env.moduleGraph.getModuleById(resolved(id));
+      if (mod) env.moduleGraph.invalidateModule(mod);
+    }
+  }
+}
