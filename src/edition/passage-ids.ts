@@ -103,11 +103,16 @@ export function assignPassageIds(texts: string[], previous: LockedPassage[] | un
   const oldTexts = alive.map((p) => p.text ?? '');
   const ids: (string | undefined)[] = new Array(texts.length).fill(undefined);
   const matchedOld = new Set<number>();
-  const pairs = lcs(oldTexts, texts);
-  for (const [i, j] of pairs) {
+  // Ids given so far. A lock merged by hand from two branches (keeping both sides' entries) may
+  // hold one id twice: it goes to one passage only, and the other takes a new id.
+  const given = new Set<string>();
+  const give = (j: number, i: number) => {
     ids[j] = alive[i]!.id;
+    given.add(alive[i]!.id);
     matchedOld.add(i);
-  }
+  };
+  const pairs = lcs(oldTexts, texts);
+  for (const [i, j] of pairs) if (!given.has(alive[i]!.id)) give(j, i);
   // Within each gap between unchanged passages, pair changed passages in order (corrections).
   const corrected: string[] = [];
   const anchors: [number, number][] = [[-1, -1], ...pairs, [alive.length, texts.length]];
@@ -118,7 +123,9 @@ export function assignPassageIds(texts: string[], previous: LockedPassage[] | un
     for (let i = oi + 1; i < oi2; i++) {
       let best = -1;
       let bestScore = CORRECTION_SIMILARITY;
+      if (given.has(alive[i]!.id)) continue;
       for (let j = next; j < nj2; j++) {
+        if (ids[j]) continue;
         const s = similarity(oldTexts[i]!, texts[j]!);
         if (s >= bestScore) {
           best = j;
@@ -126,8 +133,7 @@ export function assignPassageIds(texts: string[], previous: LockedPassage[] | un
         }
       }
       if (best >= 0) {
-        ids[best] = alive[i]!.id;
-        matchedOld.add(i);
+        give(best, i);
         corrected.push(alive[i]!.id);
         next = best + 1;
       }
@@ -136,11 +142,8 @@ export function assignPassageIds(texts: string[], previous: LockedPassage[] | un
   // A passage moved elsewhere with its text unchanged keeps its id.
   for (let j = 0; j < texts.length; j++) {
     if (ids[j]) continue;
-    const i = oldTexts.findIndex((t, k) => !matchedOld.has(k) && t === texts[j]);
-    if (i >= 0) {
-      ids[j] = alive[i]!.id;
-      matchedOld.add(i);
-    }
+    const i = oldTexts.findIndex((t, k) => !matchedOld.has(k) && t === texts[j] && !given.has(alive[k]!.id));
+    if (i >= 0) give(j, i);
   }
   // New passages take suffixed ids after their predecessor.
   const inserted: string[] = [];
@@ -154,6 +157,7 @@ export function assignPassageIds(texts: string[], previous: LockedPassage[] | un
   const finalIds = ids as string[];
   // Old passages that matched nothing are deleted: their links lead to the nearest survivor.
   const deleted: string[] = [];
+  const gone = new Set<string>();
   const tombstones = new Map<string, string>();
   const lock: LockedPassage[] = [];
   const position = new Map(finalIds.map((id, j) => [id, j]));
@@ -166,7 +170,8 @@ export function assignPassageIds(texts: string[], previous: LockedPassage[] | un
       order.push(p);
       continue;
     }
-    if (!position.has(p.id)) {
+    if (!position.has(p.id) && !gone.has(p.id)) {
+      gone.add(p.id);
       deleted.push(p.id);
       order.push({ id: p.id, deleted: { successor: '' } });
     }
@@ -180,7 +185,8 @@ export function assignPassageIds(texts: string[], previous: LockedPassage[] | un
     for (let k = at - 1; k >= 0 && !successor; k--) if (position.has(previous[k]!.id)) successor = previous[k]!.id;
     tombstones.set(id, successor ?? finalIds[0] ?? 'p1');
   }
-  for (const p of previous) if (p.deleted) tombstones.set(p.id, position.has(p.deleted.successor) ? p.deleted.successor : (tombstones.get(p.deleted.successor) ?? finalIds[0] ?? 'p1'));
+  // (A tombstone for an id that lives again, from a merged lock, gives way to the passage.)
+  for (const p of previous) if (p.deleted && !position.has(p.id)) tombstones.set(p.id, position.has(p.deleted.successor) ? p.deleted.successor : (tombstones.get(p.deleted.successor) ?? finalIds[0] ?? 'p1'));
   // Lock: every current passage with its text, then every tombstone.
   for (let j = 0; j < texts.length; j++) {
     lock.push({ id: finalIds[j]!, text: texts[j] });
