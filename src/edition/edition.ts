@@ -34,7 +34,7 @@ export function buildEdition(files: RawFile[], options: BuildOptions = {}): Edit
   const input = classifyFiles(files, problems);
   const cited = readWorks(input.works, problems);
   const { entries, names } = readRegisters(input.entries, cited, problems);
-  const { documents, bySlug } = readSources(input.sources, input.locks, entries, cited, problems, options.requireLocks ?? false);
+  const { documents, bySlug } = readSources(input.sources, input.locks, entries, cited, problems, options.requireLocks ?? false, input.refusedLocks);
   applyStructures(input.structures, bySlug, problems);
   readNotes(input.notes, bySlug, entries, cited, problems);
   linkMentions(documents, entries, names);

@@ -1,29 +1,70 @@
-/** Reading an edition's files from disk: the only part of the core that touches the file system. */
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+/**
+ * Reading an edition's files from disk, and writing its passage-id locks: the only part of the
+ * core that touches the file system.
+ *
+ * Neither follows a symbolic link. A pull request can hold links (to a file elsewhere on the
+ * editor's machine, or round in a loop); the reader reports each one as an error and never reads
+ * it, and the writers refuse to write through one or outside the folder they write in.
+ */
+import { closeSync, constants, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync, type Dirent, type Stats } from 'node:fs';
+import { join, sep } from 'node:path';
 import { buildEdition, type BuildOptions, type Edition, type RawFile } from './edition.js';
 
-/** Lists every file under `sources/` and `annotations/` of an edition root. */
+/** O_NOFOLLOW where the platform has it: opening a link then fails instead of reading its target. */
+const READ_NO_FOLLOW = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0);
+
+/**
+ * Lists every file under `sources/` and `annotations/` of an edition root, with its bytes.
+ * Symbolic links (to files or folders, and `sources` or `annotations` themselves) are never
+ * followed: each is listed with `notRead: 'symlink'` and no bytes, as is anything that is
+ * neither a file nor a folder (`notRead: 'special'`); the edition reports them as errors.
+ */
 export function readEditionFiles(root: string): RawFile[] {
   const files: RawFile[] = [];
-  const walk = (dir: string) => {
-    let entries: import('node:fs').Dirent[];
+  const visit = (path: string, rel: string, kind: Dirent | Stats) => {
+    if (kind.isSymbolicLink()) files.push({ path: rel, bytes: new Uint8Array(0), notRead: 'symlink' });
+    else if (kind.isDirectory()) walk(path, rel);
+    else if (kind.isFile()) {
+      const bytes = readNoFollow(path);
+      files.push(bytes ? { path: rel, bytes } : { path: rel, bytes: new Uint8Array(0), notRead: 'symlink' });
+    } else files.push({ path: rel, bytes: new Uint8Array(0), notRead: 'special' });
+  };
+  const walk = (dir: string, rel: string) => {
+    let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     } catch {
       return;
     }
-    for (const entry of entries) {
-      const path = join(dir, entry.name);
-      // The entry's own type saves a stat per file (22,000 at 1,000 documents); links are followed.
-      const st = entry.isSymbolicLink() ? statSync(path) : entry;
-      if (st.isDirectory()) walk(path);
-      else if (st.isFile()) files.push({ path: relative(root, path).split(sep).join('/'), bytes: readFileSync(path) });
-    }
+    // The entry's own type (lstat's, never the link's target) saves a stat per file (22,000 at 1,000 documents).
+    for (const entry of entries) visit(join(dir, entry.name), `${rel}/${entry.name}`, entry);
   };
-  walk(join(root, 'sources'));
-  walk(join(root, 'annotations'));
+  for (const top of ['sources', 'annotations']) {
+    let st: Stats;
+    try {
+      st = lstatSync(join(root, top));
+    } catch {
+      continue;
+    }
+    visit(join(root, top), top, st);
+  }
   return files;
+}
+
+/** A regular file's bytes, opened without following a link; null if it is (by now) a link. */
+function readNoFollow(path: string): Uint8Array | null {
+  let fd: number;
+  try {
+    fd = openSync(path, READ_NO_FOLLOW);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ELOOP') return null;
+    throw e;
+  }
+  try {
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Reads and builds the edition at `root`. */
@@ -31,14 +72,90 @@ export function loadEdition(root: string, options: BuildOptions = {}): Edition {
   return buildEdition(readEditionFiles(root), options);
 }
 
-/** Writes the passage-id locks that changed (new or updated). Returns the paths written. */
+/** A write refused because it would go through a symbolic link, or outside the folder it belongs in. */
+export class UnsafeWriteError extends Error {
+  override name = 'UnsafeWriteError';
+}
+
+/**
+ * Makes the folder `rel` (relative to `root`, forward slashes) exist under `root` as plain
+ * folders, creating the missing ones one at a time: a part of it that is a symbolic link (or not
+ * a folder) is refused, and so is a folder whose real path is not inside `root`'s. `root` itself
+ * is trusted as given. Returns the folder's path.
+ */
+export function plainFolderInside(root: string, rel: string): string {
+  let dir = root;
+  for (const part of rel.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') throw new UnsafeWriteError(`Refusing to write in ${rel}: the folder must be inside ${root}.`);
+    dir = join(dir, part);
+    let st: Stats;
+    try {
+      st = lstatSync(dir);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      mkdirSync(dir);
+      st = lstatSync(dir);
+    }
+    if (st.isSymbolicLink()) throw new UnsafeWriteError(`Refusing to write through ${dir}: it is a symbolic link, and nothing is written through a link. Replace the link with a plain folder.`);
+    if (!st.isDirectory()) throw new UnsafeWriteError(`Refusing to write in ${dir}: it is not a folder.`);
+  }
+  const realRoot = realpathSync(root);
+  const real = realpathSync(dir);
+  if (real !== realRoot && !real.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep)) {
+    throw new UnsafeWriteError(`Refusing to write in ${dir}: its real path ${real} is outside ${realRoot}.`);
+  }
+  return dir;
+}
+
+/**
+ * Writes `text` as the file `name` in `dir` (a folder from {@link plainFolderInside}) without
+ * ever writing through a link: the text goes into a new file beside it (created exclusively,
+ * so never through a link), which then replaces `name` (a rename replaces a link itself, never
+ * its target). An existing `name` that is a symbolic link, or not a regular file, is refused
+ * unless `replaceLinks` (for generated folders, whose links are nobody's files).
+ */
+export function writeFileNoFollow(dir: string, name: string, text: string, options: { replaceLinks?: boolean } = {}): void {
+  if (name.includes('/') || name.includes(sep) || name === '.' || name === '..') throw new UnsafeWriteError(`Refusing to write ${name}: not a plain file name.`);
+  const path = join(dir, name);
+  let st: Stats | undefined;
+  try {
+    st = lstatSync(path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
+  if (st && !st.isFile() && !(options.replaceLinks && st.isSymbolicLink())) {
+    throw new UnsafeWriteError(
+      st.isSymbolicLink()
+        ? `Refusing to write ${path}: it is a symbolic link, and nothing is written through a link. Replace the link with the file itself.`
+        : `Refusing to write ${path}: it is not a regular file.`,
+    );
+  }
+  // A dot file: the edition's reader skips it, should it ever be left behind.
+  const temporary = join(dir, `.${name}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+  try {
+    writeFileSync(temporary, text, { flag: 'wx' });
+    renameSync(temporary, path);
+  } catch (e) {
+    rmSync(temporary, { force: true });
+    throw e;
+  }
+}
+
+/**
+ * Writes the passage-id locks that changed (new or updated) into `annotations/passages/`, never
+ * through a symbolic link and never outside `root` (UnsafeWriteError). Refuses an edition with
+ * errors: a check or build that finds an error writes nothing. Returns the paths written.
+ */
 export function writePassageLocks(root: string, edition: Edition): string[] {
+  if (edition.problems.some((p) => p.severity === 'error')) throw new Error('The edition has errors: no passage-id lock is written.');
   const written: string[] = [];
+  let dir: string | undefined;
   for (const doc of edition.documents) {
     if (!doc.lockChanged) continue;
-    const path = join(root, doc.lockFile);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, doc.lockText);
+    const slash = doc.lockFile.lastIndexOf('/');
+    dir ??= plainFolderInside(root, doc.lockFile.slice(0, slash));
+    writeFileNoFollow(dir, doc.lockFile.slice(slash + 1), doc.lockText);
     written.push(doc.lockFile);
   }
   return written;

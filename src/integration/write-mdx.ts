@@ -1,11 +1,19 @@
 /**
  * Writes one `.mdx` file per document into the generated folder, only when its bytes changed,
  * and removes the files of documents that no longer exist, so that Astro's content layer and
- * Vite see unchanged documents as unchanged. Called only with a model that has no errors.
+ * Vite see unchanged documents as unchanged. Refuses a model with errors (nothing is written).
+ *
+ * Never through a symbolic link: a generated folder inside the edition root (the default,
+ * `.edition/mdx/`) must be plain folders all the way down from the root, with its real path
+ * inside the root's (a pull request could commit `.edition` as a link to a folder elsewhere,
+ * whose `.mdx` files would be overwritten and removed); one elsewhere (EDITION_GENERATED) must
+ * not itself be a link. Files are replaced by rename, never written through.
  */
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative } from 'node:path';
 import { documentMdx, type Edition } from '../edition/index.ts';
+import { plainFolderInside, writeFileNoFollow } from '../edition/load.ts';
+import { editionRoot } from './paths.ts';
 
 export interface MdxWriteResult {
   written: string[];
@@ -13,9 +21,14 @@ export interface MdxWriteResult {
   removed: string[];
 }
 
-export function writeDocumentsMdx(edition: Edition, dir: string, base: string): MdxWriteResult {
-  mkdirSync(dir, { recursive: true });
-  if (lstatSync(dir).isSymbolicLink()) throw new Error(`${dir} is a symbolic link; the generated MDX folder must be a plain folder.`);
+export function writeDocumentsMdx(edition: Edition, dir: string, base: string, root: string = editionRoot()): MdxWriteResult {
+  if (edition.problems.some((p) => p.severity === 'error')) throw new Error('The edition has errors: no page is written.');
+  const inRoot = relative(root, dir);
+  if (inRoot !== '' && !inRoot.startsWith('..') && !isAbsolute(inRoot)) plainFolderInside(root, inRoot.split(/[\\/]/).join('/'));
+  else {
+    mkdirSync(dirname(dir), { recursive: true });
+    plainFolderInside(dirname(dir), basename(dir));
+  }
   const result: MdxWriteResult = { written: [], unchanged: 0, removed: [] };
   const wanted = new Set<string>();
   for (const doc of edition.documents) {
@@ -23,12 +36,11 @@ export function writeDocumentsMdx(edition: Edition, dir: string, base: string): 
     wanted.add(name);
     const path = join(dir, name);
     const text = documentMdx(doc, edition, { base });
-    if (existsSync(path) && !lstatSync(path).isSymbolicLink() && readFileSync(path, 'utf8') === text) {
+    if (isPlainFile(path) && readFileSync(path, 'utf8') === text) {
       result.unchanged++;
       continue;
     }
-    rmSync(path, { force: true });
-    writeFileSync(path, text);
+    writeFileNoFollow(dir, name, text, { replaceLinks: true });
     result.written.push(name);
   }
   for (const name of readdirSync(dir)) {
@@ -39,3 +51,11 @@ export function writeDocumentsMdx(edition: Edition, dir: string, base: string): 
   }
   return result;
 }
+
+const isPlainFile = (path: string): boolean => {
+  try {
+    return lstatSync(path).isFile();
+  } catch {
+    return false;
+  }
+};

@@ -50,7 +50,7 @@ describe('permanent passage ids', () => {
   it('CI refuses a missing or stale lock', () => {
     const e = buildEdition(files({ 'sources/doc.txt': SOURCE_META + v1.join('\n\n') }), { requireLocks: true });
     expect(e.problems[0]).toMatchObject({ file: 'annotations/passages/doc.yml', severity: 'error' });
-    expect(e.problems[0]!.message).toContain('is missing. Run npm run check (or npm run build) locally and commit');
+    expect(e.problems[0]!.message).toContain('is missing. Only if this is a new source: run npm run check locally and commit annotations/passages/doc.yml. If the source was published before, restore its lock from git');
   });
 
   it('assignPassageIds keeps ids of passages that moved', () => {

@@ -1,7 +1,8 @@
 /**
  * Stage sources: reads each source, segments its body into passages, gives the passages their
  * permanent ids from the passage-id lock (`annotations/passages/<slug>.yml`, written anew when
- * it is missing or out of date) and their languages.
+ * it is out of date, created for a new source, never replaced when it cannot be read) and their
+ * languages.
  */
 import { prepareText, type AnchorText } from '../anchor.js';
 import { decodeUtf8, parseYamlFile } from '../frontmatter.js';
@@ -9,7 +10,7 @@ import { arabicScriptRuns, detectLanguage, directionOf } from '../language.js';
 import { formatLock, keptAssignment, sameLock, sourceDigest } from '../lock-file.js';
 import { entryPath, type EditionDocument, type Entry, type Passage, type RawFile } from '../model.js';
 import { assignPassageIds, type IdAssignment, type LockedPassage } from '../passage-ids.js';
-import type { Problems } from '../problems.js';
+import { Problems } from '../problems.js';
 import { SourceMeta } from '../schema.js';
 import { segment, type Segment } from '../segment.js';
 import { readContributorFile } from './read.js';
@@ -28,8 +29,10 @@ export interface SourcesRead {
 }
 
 /**
- * Reads the sources and their locks. A lock without a source is an error; with `requireLocks`
- * (CI), so is a missing or out-of-date lock.
+ * Reads the sources and their locks. A lock without a source is an error; so is a missing
+ * lock whose source another lock names (a renamed lock), and, with `requireLocks` (CI), a
+ * missing or out-of-date one. `refusedLocks`: slugs whose lock exists but could not be used
+ * (already reported); no new lock replaces them.
  */
 export function readSources(
   sources: readonly { file: RawFile; slug: string }[],
@@ -38,11 +41,16 @@ export function readSources(
   cited: WorksCited,
   problems: Problems,
   requireLocks: boolean,
+  refusedLocks: ReadonlySet<string> = new Set(),
 ): SourcesRead {
   const documents: EditionDocument[] = [];
   const bySlug = new Map<string, Target>();
+  let named: Map<string, string> | undefined;
   for (const { file, slug } of sources) {
-    const doc = readSource(file, slug, locks.get(slug), entries, cited, problems, requireLocks);
+    const lock = refusedLocks.has(slug) ? 'refused' : locks.get(slug);
+    // Only for a source without a lock: which other lock names it (its first line names its source).
+    const namedBy = lock ? undefined : (named ??= locksBySourceNamed(locks)).get(slug);
+    const doc = readSource(file, slug, lock, entries, cited, problems, requireLocks, namedBy);
     if (!doc) continue;
     documents.push(doc);
     bySlug.set(slug, { doc, anchorText: prepareText(doc.body) });
@@ -53,15 +61,27 @@ export function readSources(
   return { documents, bySlug };
 }
 
+/** Source slug → the lock file (of another name) whose first line names `sources/<slug>.txt`. */
+function locksBySourceNamed(locks: ReadonlyMap<string, RawFile>): Map<string, string> {
+  const named = new Map<string, string>();
+  for (const [slug, lock] of locks) {
+    const head = new TextDecoder().decode(lock.bytes.subarray(0, 300));
+    const m = /^# Permanent passage ids of sources\/([^\s/]+)\.txt\b/.exec(head);
+    if (m && m[1] !== slug && !named.has(m[1]!)) named.set(m[1]!, `annotations/passages/${slug}.yml`);
+  }
+  return named;
+}
+
 /** Reads one source into a document without structure, notes or mentions; null if it cannot be used. */
 export function readSource(
   file: RawFile,
   slug: string,
-  lock: RawFile | undefined,
+  lock: RawFile | 'refused' | undefined,
   entries: ReadonlyMap<string, Entry>,
   cited: WorksCited,
   problems: Problems,
   requireLocks: boolean,
+  lockNamedBy?: string,
 ): EditionDocument | null {
   const read = readContributorFile(file, SourceMeta, 'source', problems, {
     format: 'front-matter',
@@ -84,7 +104,7 @@ export function readSource(
     problems.error(file.path, read.bodyLine, 1, 'This source has no text after its metadata.');
     return null;
   }
-  const ids = lockedIds(slug, read.body, segments, lock, problems, requireLocks);
+  const ids = lockedIds(slug, read.body, segments, lock, problems, requireLocks, lockNamedBy);
   return {
     slug, file: file.path, meta, body: read.body, passages: passagesOf(segments, ids.assigned.ids, meta.languages[0]!), comments: [], boilerplate: [], notes: [], mentions: [],
     tombstones: ids.assigned.tombstones, lockFile: ids.lockFile, lockText: ids.lockText, lockChanged: ids.lockChanged,
@@ -96,41 +116,124 @@ export interface LockedIds {
   assigned: IdAssignment;
   lockFile: string;
   lockText: string;
-  /** Whether `lockText` differs from the lock file (or there is none). */
+  /** Whether `lockText` differs from the lock file (or there is none) and must be written. */
   lockChanged: boolean;
 }
 
 /**
  * Permanent ids for a source's passages from its lock. A lock written for this very body
  * (its `source_sha256`), whose passages are still the body's, stands as it is; otherwise ids are
- * assigned again from the lock's passages. A damaged lock is an error; deleted passages are warnings.
+ * assigned again from the lock's passages; deleted passages are warnings.
+ *
+ * Published numbers are never renumbered silently: a lock that exists but cannot be used
+ * (`'refused'`: a link, too large; or unreadable, damaged, empty, with merge-conflict markers)
+ * is an error and is never replaced by a new lock; a missing lock is created only when no other
+ * lock names this source (`lockNamedBy`: then it was renamed), and in CI (`requireLocks`) it is
+ * an error. For a lock that cannot be used the passages are numbered p1…pN in memory only, so
+ * that the rest of the edition can still be checked; nothing is written.
  */
-export function lockedIds(slug: string, body: string, segments: readonly Segment[], lock: RawFile | undefined, problems: Problems, requireLocks: boolean): LockedIds {
+export function lockedIds(
+  slug: string,
+  body: string,
+  segments: readonly Segment[],
+  lock: RawFile | 'refused' | undefined,
+  problems: Problems,
+  requireLocks: boolean,
+  lockNamedBy?: string,
+): LockedIds {
   const lockPath = `annotations/passages/${slug}.yml`;
   const texts = segments.map((x) => x.text);
   const digest = sourceDigest(body);
-  let previous: LockedPassage[] | undefined;
-  let lockOld: string | undefined;
-  let lockDigest: unknown;
-  if (lock) {
-    lockOld = decodeUtf8(lock.bytes, lockPath, problems) ?? undefined;
-    const parsedLock = lockOld === undefined ? null : parseYamlFile(lockOld, lockPath, problems);
-    const list = parsedLock?.data.passages;
-    if (Array.isArray(list) && list.every((p) => p && typeof p === 'object' && typeof (p as LockedPassage).id === 'string' && /^p\d+[a-z]*$/.test((p as LockedPassage).id))) {
-      previous = list as LockedPassage[];
-      lockDigest = parsedLock!.data.source_sha256;
-    } else if (parsedLock) problems.error(lockPath, 1, 1, 'This passage-id lock is damaged. Restore it from git (git checkout -- this file); never edit it by hand.');
+  const unusable = (): LockedIds => ({ assigned: assignPassageIds(texts, undefined), lockFile: lockPath, lockText: '', lockChanged: false });
+  if (lock === 'refused') return unusable();
+  if (!lock) {
+    if (lockNamedBy) {
+      problems.error(
+        lockPath,
+        1,
+        1,
+        `The passage-id lock for sources/${slug}.txt is missing, and ${lockNamedBy} holds this source's passage ids. If you renamed the lock, rename it back (git mv ${lockNamedBy} ${lockPath}); if you renamed the source, rename the lock with it. Never let a new lock be made: it would renumber passages already published.`,
+      );
+      return unusable();
+    }
+    const assigned = assignPassageIds(texts, undefined);
+    if (requireLocks) {
+      problems.error(
+        lockPath,
+        1,
+        1,
+        `The passage-id lock for sources/${slug}.txt is missing. Only if this is a new source: run npm run check locally and commit ${lockPath}. If the source was published before, restore its lock from git instead (git checkout -- ${lockPath}, or from the last commit that had it): a new lock would renumber its passages.`,
+      );
+    }
+    return { assigned, lockFile: lockPath, lockText: formatLock(slug, assigned.lock, digest), lockChanged: true };
   }
-  const kept = previous && lockOld !== undefined && lockDigest === digest ? keptAssignment(previous, texts) : null;
-  const assigned = kept ?? assignPassageIds(texts, previous);
-  const lockText = kept ? lockOld! : formatLock(slug, assigned.lock, digest);
-  const lockChanged = lockText !== lockOld;
+  const read = readLock(lock, lockPath, problems);
+  if (!read) return unusable();
+  const kept = read.digest === digest ? keptAssignment(read.passages, texts) : null;
+  const assigned = kept ?? assignPassageIds(texts, read.passages);
+  const lockText = kept ? read.text : formatLock(slug, assigned.lock, digest);
+  const lockChanged = lockText !== read.text;
   // A lock that holds these very passages and ids, with only its digest out of date, is not stale for CI.
-  if (lockChanged && requireLocks && !(previous && sameLock(previous, assigned.lock))) {
-    problems.error(lockPath, 1, 1, `The passage-id lock for sources/${slug}.txt is ${lockOld === undefined ? 'missing' : 'out of date'}. Run npm run check (or npm run build) locally and commit ${lockPath}.`);
+  if (lockChanged && requireLocks && !sameLock(read.passages, assigned.lock)) {
+    problems.error(lockPath, 1, 1, `The passage-id lock for sources/${slug}.txt is out of date. Run npm run check (or npm run build) locally and commit ${lockPath}.`);
   }
   for (const id of assigned.deleted) problems.warn(lockPath, 1, 1, `Passage ${id} of sources/${slug}.txt was deleted; links to #${id} now lead to #${assigned.tombstones.get(id)}. Its id will never be reused.`);
   return { assigned, lockFile: lockPath, lockText, lockChanged };
+}
+
+/** A line git writes into a file with a merge conflict. */
+const CONFLICT_MARKER = /^(<{7}|={7}|>{7}|\|{7})(?: |\r?$)/;
+const PASSAGE_ID = /^p\d+[a-z]*$/;
+
+/**
+ * A lock's passages and digest, or null (with an error) when it cannot be used: not UTF-8,
+ * merge-conflict markers, not YAML, not a lock's shape, or no passages at all.
+ */
+export function readLock(lock: RawFile, lockPath: string, problems: Problems): { passages: LockedPassage[]; digest: unknown; text: string } | null {
+  const restore = `Restore it from git (git checkout -- ${lockPath}) and run npm run check again; never edit it by hand, and never delete it: a new lock would renumber passages already published.`;
+  const text = decodeUtf8(lock.bytes, lockPath, new Problems());
+  if (text === null) {
+    problems.error(lockPath, 1, 1, `This passage-id lock is damaged: it is not valid UTF-8. ${restore}`);
+    return null;
+  }
+  const lines = text.split('\n');
+  const marker = lines.findIndex((l) => CONFLICT_MARKER.test(l));
+  if (marker >= 0) {
+    problems.error(
+      lockPath,
+      marker + 1,
+      1,
+      'This passage-id lock has merge-conflict markers (<<<<<<<, =======, >>>>>>>). Resolve the conflict by keeping both sides\' ids: delete the marker lines, keep one of the two `source_sha256:` lines, and keep both sides\' entries whole (an entry is a `- id:` line with the `text:` or `deleted:` lines under it; where the two sides have different texts under one `- id:` line, write that line again above the second text). Then run npm run check: it numbers the merged source from both sides\' ids. Never resolve it by deleting the lock or taking one side\'s: that would renumber passages already published.',
+    );
+    return null;
+  }
+  const yamlProblems = new Problems();
+  const parsed = parseYamlFile(text, lockPath, yamlProblems);
+  if (!parsed) {
+    const first = yamlProblems.list[0];
+    problems.error(lockPath, first?.line ?? 1, first?.col ?? 1, `This passage-id lock is damaged: it cannot be read as YAML. ${restore}`);
+    return null;
+  }
+  const list: unknown = parsed.data.passages;
+  if (list === undefined || (Array.isArray(list) && list.length === 0)) {
+    problems.error(lockPath, 1, 1, `This passage-id lock is empty: it records no passage. ${restore}`);
+    return null;
+  }
+  const digest = parsed.data.source_sha256;
+  if (!Array.isArray(list) || !list.every(isLockedPassage) || (digest !== undefined && typeof digest !== 'string')) {
+    problems.error(lockPath, 1, 1, `This passage-id lock is damaged. ${restore}`);
+    return null;
+  }
+  return { passages: list, digest, text };
+}
+
+/** An entry as formatLock writes it: an id with its text, or a deleted id with its successor. */
+function isLockedPassage(p: unknown): p is LockedPassage {
+  if (!p || typeof p !== 'object' || Array.isArray(p)) return false;
+  const { id, text, deleted } = p as Record<string, unknown>;
+  if (typeof id !== 'string' || !PASSAGE_ID.test(id)) return false;
+  if (deleted === undefined) return typeof text === 'string';
+  return text === undefined && !!deleted && typeof deleted === 'object' && typeof (deleted as { successor?: unknown }).successor === 'string' && PASSAGE_ID.test((deleted as { successor: string }).successor);
 }
 
 /**

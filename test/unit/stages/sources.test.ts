@@ -41,13 +41,18 @@ describe('readSource', () => {
     expect(lines(p)).toEqual([`annotations/passages/doc.yml:1:1 warning Passage p2 of sources/doc.txt was deleted; links to #p2 now lead to #${edited.tombstones.get('p2')}. Its id will never be reused.`]);
   });
 
-  it('a damaged lock is an error; a missing one is an error only when locks are required', () => {
+  it('a damaged lock is an error and is not replaced; a missing one is an error only when locks are required', () => {
     const p = new Problems();
-    read(source(), raw('annotations/passages/doc.yml', 'passages: [{ id: twelve }]\n'), p);
-    expect(lines(p)).toEqual(['annotations/passages/doc.yml:1:1 error This passage-id lock is damaged. Restore it from git (git checkout -- this file); never edit it by hand.']);
+    const damaged = read(source(), raw('annotations/passages/doc.yml', 'passages: [{ id: twelve }]\n'), p)!;
+    expect(lines(p)).toEqual([
+      'annotations/passages/doc.yml:1:1 error This passage-id lock is damaged. Restore it from git (git checkout -- annotations/passages/doc.yml) and run npm run check again; never edit it by hand, and never delete it: a new lock would renumber passages already published.',
+    ]);
+    expect(damaged.lockChanged).toBe(false);
     const q = new Problems();
     read(source(), undefined, q, true);
-    expect(lines(q)).toEqual(['annotations/passages/doc.yml:1:1 error The passage-id lock for sources/doc.txt is missing. Run npm run check (or npm run build) locally and commit annotations/passages/doc.yml.']);
+    expect(lines(q)).toEqual([
+      'annotations/passages/doc.yml:1:1 error The passage-id lock for sources/doc.txt is missing. Only if this is a new source: run npm run check locally and commit annotations/passages/doc.yml. If the source was published before, restore its lock from git instead (git checkout -- annotations/passages/doc.yml, or from the last commit that had it): a new lock would renumber its passages.',
+    ]);
   });
 
   it('checks register references among authors and recipients, and refuses an empty body', () => {
