@@ -1,8 +1,8 @@
 /**
  * What a document page promises its readers and the links already published to it: every
  * passage (id, visible number, exact text), every footnote (id, the passage it is referenced
- * from, its text without the back link), every register link (`data-entity`, target, words),
- * and every URL in the text. Used to hold a rebuilt page to the one published before.
+ * from, its text without the back link and the "on ¶N: “words”" line), every register link
+ * (`data-entity`, target, words), and every URL in the text. Used to hold a rebuilt page to the one published before.
  */
 import { selectAll, select } from 'hast-util-select';
 import type { Element, Root } from 'hast';
@@ -17,11 +17,14 @@ export interface PageInventory {
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-/** Text of a footnote item without its back links. */
+/** The apparatus of a footnote, not the note's words: its back links, and the passage and words it explains. */
+const apparatus = (c: Element) => c.properties?.dataFootnoteBackref !== undefined || (Array.isArray(c.properties?.className) && c.properties.className.includes('note-anchor'));
+
+/** Text of a footnote item without its apparatus (back links; "on ¶N: “words”"). */
 function noteText(li: Element): string {
   const copy = structuredClone(li);
   const strip = (el: Element) => {
-    el.children = el.children.filter((c) => !(c.type === 'element' && c.properties?.dataFootnoteBackref !== undefined));
+    el.children = el.children.filter((c) => !(c.type === 'element' && apparatus(c)));
     for (const c of el.children) if (c.type === 'element') strip(c);
   };
   strip(copy);

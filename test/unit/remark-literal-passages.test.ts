@@ -33,6 +33,11 @@ describe('remarkLiteralPassages', () => {
     expect(links(tree)).toEqual(['https://example.org', '/people/x/']);
     expect(JSON.stringify(tree)).toContain('"name":"a"');
   });
+  it('undoes them in the words a note quotes from a passage (class note-quote)', () => {
+    const tree = run('[^n]: <span class="note-anchor">on ¶1: “<span class="note-quote">see www\\.example.com</span>”</span> and https://example.org\n\n<p><span class="passage-text">x[^n]</span></p>\n');
+    expect(links(tree)).toEqual(['https://example.org']);
+    expect(JSON.stringify(tree)).toContain('www.example.com');
+  });
   it('honours another class name', () => {
     const tree = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkLiteralPassages, { className: 'src' });
     expect(links(tree.runSync(tree.parse('<span class="src">www.example.com</span>\n')))).toEqual([]);

@@ -12,8 +12,8 @@
  * - comments of a thread are `<article class="comment">`, verse `<div class="verse">`,
  *   boilerplate `<details class="boilerplate">` with a `<summary>`;
  * - every note is a GFM footnote: a `footnoteReference` right after the words it quotes (moved
- *   past a mention it would split), and a `footnoteDefinition` with the note's kind, body and
- *   sources. remark-gfm and remark-rehype then number them in reading order and write the
+ *   past a mention it would split), and a `footnoteDefinition` with the note's kind, the
+ *   passage and words it explains (`<span class="note-anchor">`), its body and sources. remark-gfm and remark-rehype then number them in reading order and write the
  *   footnote section with back links.
  */
 import type { Root, RootContent, PhrasingContent, BlockContent, Paragraph, FootnoteDefinition, Nodes } from 'mdast';
@@ -154,8 +154,34 @@ function passageBlock(p: Passage, doc: EditionDocument, edition: Edition, href: 
   );
 }
 
-/** A note as a footnote definition: its kind, its body, its sources. */
-function footnoteDefinition(n: Note, edition: Edition, href: EntityHref, worksHref: string): FootnoteDefinition {
+/** Words of a quote as a note names them: whitespace collapsed, a long quote shortened to its first and last words. */
+export function quoteExcerpt(words: string, head = 6, tail = 4): string {
+  const all = words.trim().split(/\s+/).filter(Boolean);
+  return all.length > head + tail + 1 ? `${all.slice(0, head).join(' ')} … ${all.slice(-tail).join(' ')}` : all.join(' ');
+}
+
+/**
+ * Which words a note explains: `on ¶14: “the quoted words”` (the passage's number and the
+ * quote, shortened when long), so that a note read apart from its marker — in the list of
+ * notes, opened on a phone, on paper — still says what it is about. The words are the source's
+ * (in the passage's language), kept as text by remark-literal-passages (class `note-quote`).
+ */
+function noteAnchor(n: Note, doc: EditionDocument): PhrasingContent[] {
+  const p = doc.passages.find((x) => x.id === n.passage);
+  if (!p) return [];
+  const other = p.lang !== (doc.meta.languages[0] ?? 'en') || p.dir === 'rtl';
+  const words = quoteExcerpt(doc.body.slice(n.span.start, n.span.end));
+  return [
+    jsxText('span', { class: 'note-anchor' }, [
+      text(`on ¶${p.n}: “`),
+      jsxText('span', { class: 'note-quote', lang: other ? p.lang : undefined, dir: other ? p.dir : undefined }, [text(words)]),
+      text('”'),
+    ]),
+  ];
+}
+
+/** A note as a footnote definition: its kind, which words it explains, its body, its sources. */
+function footnoteDefinition(n: Note, doc: EditionDocument, edition: Edition, href: EntityHref, worksHref: string): FootnoteDefinition {
   // The model's tree is shared: work on a copy. Register references (`person:kianouri`) become
   // the generator's own <a href data-entity> element; other links stay Markdown links.
   const body = structuredClone(n.body.tree.children) as RootContent[];
@@ -172,13 +198,15 @@ function footnoteDefinition(n: Note, edition: Edition, href: EntityHref, worksHr
   };
   for (const b of body) entityLinks(b);
   const kind = jsxText('span', { class: 'note-kind', 'data-kind': n.kind }, [text(NOTE_KINDS[n.kind])]);
+  const anchor = noteAnchor(n, doc);
+  const lead: PhrasingContent[] = [kind, ...(anchor.length ? [text(' '), ...anchor] : [])];
   const first = body[0];
   const children: (BlockContent | Paragraph)[] = [];
-  // The kind's label opens the first paragraph (or its own, before a list or a quotation).
+  // The kind's label and the words explained open the first paragraph (or their own, before a list or a quotation).
   if (first?.type === 'paragraph') {
-    first.children.unshift(kind, text(' '));
+    first.children.unshift(...lead, text(' '));
     children.push(...(body as BlockContent[]));
-  } else children.push({ type: 'paragraph', children: [kind] }, ...(body as BlockContent[]));
+  } else children.push({ type: 'paragraph', children: lead }, ...(body as BlockContent[]));
   const cites = n.cites.flatMap((c, i): PhrasingContent[] => {
     const w = edition.works[c.work];
     if (!w) return [];
@@ -257,6 +285,6 @@ export function documentToMdast(doc: EditionDocument, edition: Edition, options:
   const lost = doc.notes.filter((n) => !referenced.has(n.id)).map((n) => n.id);
   if (lost.length) throw new Error(`${doc.slug}: notes without a place in the text: ${lost.join(', ')}`);
   const worksHref = `${base.endsWith('/') ? base : `${base}/`}works/`;
-  for (const n of doc.notes) out.push(footnoteDefinition(n, edition, href, worksHref));
+  for (const n of doc.notes) out.push(footnoteDefinition(n, doc, edition, href, worksHref));
   return { type: 'root', children: out };
 }
