@@ -21,7 +21,7 @@
  * url: https://edition.example.net/
  * ```
  */
-import { readFileSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { CitedEdition } from './cite.js';
@@ -146,6 +146,10 @@ export function parseEditionConfig(input: string | Uint8Array, file: string = CO
 export function readEditionConfig(root: string): EditionConfigResult {
   let bytes: Uint8Array;
   try {
+    // Like every edition file, the config is never read through a symbolic link (issue 21).
+    if (lstatSync(join(root, CONFIG_FILE)).isSymbolicLink()) {
+      return { config: undefined, problems: [{ file: CONFIG_FILE, line: 1, col: 1, severity: 'error', message: `${CONFIG_FILE} is a symbolic link; it was not read. Replace the link with the file itself.` }] };
+    }
     bytes = readFileSync(join(root, CONFIG_FILE));
   } catch (e) {
     const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';

@@ -1,5 +1,5 @@
 /** edition.config.yml: read with the edition's strict YAML reader, checked field by field, problems at file:line:col. */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -128,6 +128,16 @@ describe('edition.config.yml', () => {
       expect(found[0]).toMatchObject({ file: CONFIG_FILE, line: 1, col: 1, severity: 'error' });
       expect(found[0]!.message).toContain(`The edition has no ${CONFIG_FILE}`);
       expect(found[0]!.message).toContain('title, editors, licence, version, released');
+    });
+    it('a symbolic link is refused, never followed', () => {
+      const linked = mkdtempSync(join(tmpdir(), 'edition-config-link-'));
+      mkdirSync(join(linked, 'elsewhere'));
+      writeFileSync(join(linked, 'elsewhere', 'real.yml'), VALID);
+      symlinkSync(join(linked, 'elsewhere', 'real.yml'), join(linked, CONFIG_FILE));
+      const { config, problems: found } = readEditionConfig(linked);
+      expect(config).toBeUndefined();
+      expect(found.map(formatProblem)).toEqual([`${CONFIG_FILE}:1:1  error: ${CONFIG_FILE} is a symbolic link; it was not read. Replace the link with the file itself.`]);
+      rmSync(linked, { recursive: true, force: true });
     });
     it('a file with a byte-order mark is read, with a warning', () => {
       writeFileSync(join(dir, CONFIG_FILE), `\uFEFF${VALID}`);
