@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { launch } from '../test/helpers/browser.ts';
 import { serve } from '../test/helpers/serve.ts';
 
-const out = join(process.cwd(), 'screenshots');
+const out = process.env.SCREENSHOTS ?? join(process.cwd(), 'screenshots');
 mkdirSync(out, { recursive: true });
-const site = await serve(join(process.cwd(), 'dist'));
+const site = await serve(process.env.DIST ?? join(process.cwd(), 'dist'));
 const browser = await launch();
 const pages: [string, string][] = [
   ['home', ''],

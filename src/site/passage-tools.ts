@@ -1,8 +1,12 @@
 /**
- * Small enhancements of a document page (the page reads and links without them):
- * - beside every passage number, a "Copy link" button (the exact permanent URL) and a "Cite" button;
- * - selecting words inside a passage offers a link to exactly that selection (a text fragment);
- * - the reader's date of access fills the citations.
+ * Passage tools on a document page (the page reads and links without them). Each passage's
+ * number (¶) is its permanent link; following it — by click, tap or keyboard — opens one small
+ * toolbar under that passage, never inside it (so never inside a heading) and never over its
+ * words: "Copy link" (the exact permanent URL), "Cite" (the passage's citation forms) and, while
+ * words of the passage are selected, "Copy link to selection" (a text fragment). Only one
+ * toolbar exists at a time, so the tools add no tab stop to the page's passages; Escape or
+ * Close shuts it and gives focus back to the number. The reader's date of access fills the
+ * citations.
  */
 const PLACEHOLDER = '[date accessed]';
 
@@ -45,22 +49,7 @@ function accessedDate(): string {
   return new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
 }
 
-/** Footnote reference ⇄ note: following either link also moves keyboard focus there. */
-function focusFootnoteTargets(): void {
-  document.addEventListener('click', (e) => {
-    const a = e.target instanceof Element ? e.target.closest<HTMLAnchorElement>('a[data-footnote-ref], a[data-footnote-backref]') : null;
-    if (!a) return;
-    const target = document.getElementById(decodeURIComponent(a.hash.slice(1)));
-    if (!target) return;
-    // The note (an <li>) takes focus itself; a back-reference returns focus to the reference link.
-    const focusable = target;
-    if (!focusable.matches('a, button, [tabindex]')) focusable.tabIndex = -1;
-    requestAnimationFrame(() => focusable.focus());
-  });
-}
-
 export function initPassageTools(): void {
-  focusFootnoteTargets();
   const today = accessedDate();
   const fill = (root: ParentNode) => {
     for (const pre of root.querySelectorAll('pre')) if (pre.textContent?.includes(PLACEHOLDER)) pre.textContent = pre.textContent.replaceAll(PLACEHOLDER, today);
@@ -69,21 +58,47 @@ export function initPassageTools(): void {
   // The passage citation forms ([format, label, text with __P__ for the number]), from the page.
   const formsJson = document.getElementById('passage-cite-forms')?.textContent;
   const forms = formsJson ? (JSON.parse(formsJson) as [string, string, string][]) : undefined;
-  for (const number of document.querySelectorAll<HTMLAnchorElement>('.passage-number')) {
-    const passage = number.closest<HTMLElement>('[data-passage]')!;
+
+  let bar: HTMLElement | null = null;
+  let barPassage: HTMLElement | null = null;
+  let selection: { id: string; text: string } | null = null;
+  let selectionButton: HTMLButtonElement | null = null;
+
+  const close = (focusNumber: boolean) => {
+    if (!bar || !barPassage) return;
+    const number = barPassage.querySelector<HTMLAnchorElement>('.passage-number');
+    number?.setAttribute('aria-expanded', 'false');
+    barPassage.classList.remove('has-tools');
+    bar.remove();
+    bar = null;
+    barPassage = null;
+    selectionButton = null;
+    if (focusNumber) number?.focus();
+  };
+
+  /** The toolbar of one passage, under it. */
+  const open = (passage: HTMLElement): HTMLElement => {
+    if (bar && barPassage === passage) return bar;
+    close(false);
     const n = passage.dataset.passage!;
-    const tools = document.createElement('span');
-    tools.className = 'passage-tools';
-    const link = Object.assign(document.createElement('button'), { type: 'button', className: 'copy-link', textContent: 'Copy link' });
-    link.setAttribute('aria-label', `Copy link to passage ${n}`);
+    const number = passage.querySelector<HTMLAnchorElement>('.passage-number');
+    const region = element('div', { className: 'passage-toolbar', role: 'group', ariaLabel: `Passage ${n}: link and citation`, id: 'passage-toolbar' });
+    const row = element('p', { className: 'passage-toolbar-row' });
+    row.append(element('span', { className: 'passage-toolbar-label', textContent: `¶${n}` }));
+    const link = element('button', { type: 'button', className: 'copy-link', textContent: 'Copy link' });
     link.addEventListener('click', () => void copy(passageUrl(passage.id), 'Link'));
-    tools.append(link);
+    row.append(link);
     if (forms) {
-      const cite = Object.assign(document.createElement('button'), { type: 'button', className: 'cite-passage-button', textContent: 'Cite' });
-      cite.setAttribute('aria-label', `Cite passage ${n}`);
+      const cite = element('button', { type: 'button', className: 'cite-passage-button', textContent: 'Cite' });
+      cite.setAttribute('aria-expanded', 'false');
       cite.addEventListener('click', () => {
-        document.querySelector('.cite-passage')?.remove();
-        const panel = element('div', { className: 'cite-passage', role: 'region', ariaLabel: 'Cite this passage' });
+        const shown = region.querySelector('.cite-passage');
+        if (shown) {
+          shown.remove();
+          cite.setAttribute('aria-expanded', 'false');
+          return;
+        }
+        const panel = element('div', { className: 'cite-passage', role: 'region', ariaLabel: `Cite passage ${n}` });
         const dl = element('dl', { className: 'cite-forms' });
         for (const [format, label, text] of forms) {
           const pre = element('pre', { textContent: text.replaceAll('__P__', n) });
@@ -92,43 +107,64 @@ export function initPassageTools(): void {
           dd.append(pre);
           dl.append(element('dt', { textContent: label }), dd);
         }
-        const close = element('button', { type: 'button', className: 'cite-close', textContent: 'Close' });
-        panel.append(element('h2', { textContent: `Cite passage ¶${n}` }), dl, close);
+        panel.append(dl);
         fill(panel);
-        passage.after(panel);
-        close.addEventListener('click', () => {
-          panel.remove();
-          cite.focus();
-        });
-        panel.tabIndex = -1;
-        panel.focus();
+        region.append(panel);
+        cite.setAttribute('aria-expanded', 'true');
       });
-      tools.append(cite);
+      row.append(cite);
     }
-    number.after(tools);
-  }
-  // Link to a selection.
-  const selectionButton = Object.assign(document.createElement('button'), { type: 'button', className: 'copy-selection', textContent: 'Copy link to selection', hidden: true });
-  document.body.append(selectionButton);
-  let pending: { id: string; text: string } | null = null;
+    selectionButton = element('button', { type: 'button', className: 'copy-selection', textContent: 'Copy link to selection', hidden: true });
+    selectionButton.addEventListener('mousedown', (e) => e.preventDefault());
+    selectionButton.addEventListener('click', () => {
+      if (selection) void copy(fragmentUrl(selection.id, selection.text), 'Link to the selection');
+    });
+    row.append(selectionButton);
+    const shut = element('button', { type: 'button', className: 'passage-toolbar-close', textContent: 'Close' });
+    shut.append(element('span', { className: 'visually-hidden', textContent: ` tools of passage ${n}` }));
+    shut.addEventListener('click', () => close(true));
+    row.append(shut);
+    region.append(row);
+    passage.after(region);
+    passage.classList.add('has-tools');
+    number?.setAttribute('aria-expanded', 'true');
+    number?.setAttribute('aria-controls', region.id);
+    bar = region;
+    barPassage = passage;
+    return region;
+  };
+
+  // The ¶ number opens its passage's toolbar (and stays a plain permanent link without scripts,
+  // or opened in a new tab).
+  document.addEventListener('click', (e) => {
+    const number = e.target instanceof Element ? e.target.closest<HTMLAnchorElement>('a.passage-number') : null;
+    if (!number || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    const passage = number.closest<HTMLElement>('[data-passage]');
+    if (!passage) return;
+    e.preventDefault();
+    if (barPassage === passage) return close(true);
+    // The address bar shows the passage's permanent link, without a jump.
+    history.replaceState(history.state, '', `#${passage.id}`);
+    const region = open(passage);
+    region.querySelector<HTMLButtonElement>('.copy-link')?.focus();
+  });
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && bar && (bar.contains(document.activeElement) || barPassage?.contains(document.activeElement))) close(true);
+  });
+
+  // Selected words inside one passage: the toolbar offers a link to exactly them.
   document.addEventListener('selectionchange', () => {
     const sel = document.getSelection();
     const text = sel?.toString() ?? '';
     const a = sel?.anchorNode?.parentElement?.closest<HTMLElement>('[data-passage]');
     const b = sel?.focusNode?.parentElement?.closest<HTMLElement>('[data-passage]');
     if (!sel || sel.isCollapsed || !a || a !== b || text.trim().length < 3) {
-      selectionButton.hidden = true;
-      pending = null;
+      selection = null;
+      if (selectionButton) selectionButton.hidden = true;
       return;
     }
-    pending = { id: a.id, text };
-    const r = sel.getRangeAt(0).getBoundingClientRect();
-    selectionButton.style.left = `${window.scrollX + r.left}px`;
-    selectionButton.style.top = `${window.scrollY + r.bottom + 6}px`;
-    selectionButton.hidden = false;
-  });
-  selectionButton.addEventListener('mousedown', (e) => e.preventDefault());
-  selectionButton.addEventListener('click', () => {
-    if (pending) void copy(fragmentUrl(pending.id, pending.text), 'Link to the selection');
+    selection = { id: a.id, text };
+    open(a);
+    selectionButton!.hidden = false;
   });
 }

@@ -1,60 +1,196 @@
 /**
- * Sidenotes: on wide screens each note is also shown in the margin beside the words it
- * comments on, aligned with its reference and pushed down only to avoid overlapping the
- * note above. The footnotes under the text stay (they are what screen readers and print
- * use); sidenotes are a visual copy, hidden from assistive technology.
+ * Notes beside their words. The footnotes under the text are the notes (what screen readers,
+ * print and the handout use); this script only changes where and how they are shown:
+ *
+ * - On wide screens the list's own items are placed in the margin, each beside its marker's
+ *   line, pushed down only by the note above. A note that would run into the next one is cut
+ *   to the room it has, with a "more" button that shows it whole (the notes below move down;
+ *   the text never moves). Following a marker also shows its note whole.
+ * - On narrower screens following a marker opens the note in place, under its passage, with
+ *   the passage and words it explains; the marker (or the Close button) closes it, and so
+ *   does Escape. Without scripts the marker is a plain link to the note in the list.
+ * - Either way, following a marker or a back link moves keyboard focus there too.
  */
 const WIDE = '(min-width: 72rem)';
+/** Space between two notes in the margin; a cut note shows whole lines, at least two. */
+const GAP = 8;
+const MIN_LINES = 2;
+
+/** The id a link points to, decoded (`#fn-x` → `fn-x`). */
+const target = (a: HTMLAnchorElement) => decodeURIComponent(a.hash.slice(1));
 
 export function initSidenotes(): void {
   const text = document.querySelector<HTMLElement>('section.text');
-  if (!text) return;
-  const layer = document.createElement('div');
-  layer.className = 'sidenotes';
-  layer.inert = true; // a visual copy: out of the focus order and the accessibility tree
-  text.append(layer);
+  const list = text?.querySelector<HTMLElement>('section[data-footnotes]');
+  if (!text || !list) return;
+  const items = [...list.querySelectorAll<HTMLLIElement>(':scope > ol > li[id]')];
+  const refs = new Map<string, HTMLAnchorElement>();
+  for (const a of text.querySelectorAll<HTMLAnchorElement>('[data-passage] a[data-footnote-ref]')) if (!refs.has(target(a))) refs.set(target(a), a);
+  const numberOf = (li: HTMLLIElement) => refs.get(li.id)?.textContent ?? '';
+  const expanded = new Set<string>();
+
+  // A "more" button for each note, shown only while the note is cut in the margin.
+  const toggles = new Map<string, HTMLButtonElement>();
+  for (const li of items) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'note-toggle';
+    button.setAttribute('aria-expanded', 'false');
+    button.setAttribute('aria-controls', li.id);
+    const word = Object.assign(document.createElement('span'), { textContent: 'more' });
+    button.append(word, Object.assign(document.createElement('span'), { className: 'visually-hidden', textContent: ` of note ${numberOf(li)}` }));
+    button.addEventListener('click', () => {
+      if (expanded.has(li.id)) expanded.delete(li.id);
+      else expanded.add(li.id);
+      place();
+      button.focus();
+    });
+    li.prepend(button);
+    toggles.set(li.id, button);
+  }
+
+  /** Places the notes in the margin (wide screens) or puts them back under the text. */
   const place = () => {
-    layer.replaceChildren();
-    if (!matchMedia(WIDE).matches) return;
-    const base = text.getBoundingClientRect().top;
-    let bottom = 0;
-    for (const ref of text.querySelectorAll<HTMLAnchorElement>('[data-passage] a[data-footnote-ref]')) {
-      const li = document.getElementById(decodeURIComponent(ref.hash.slice(1)));
-      if (!li || (ref.closest('[hidden]') ?? ref.closest('details:not([open])'))) continue;
-      const note = document.createElement('div');
-      note.className = 'sidenote';
-      const kind = li.querySelector('.note-kind')?.getAttribute('data-kind');
-      if (kind) note.dataset.kind = kind;
-      const number = Object.assign(document.createElement('span'), { className: 'sidenote-number', textContent: ref.textContent ?? '' });
-      note.append(number);
-      for (const child of li.children) {
-        const copy = child.cloneNode(true) as HTMLElement;
-        copy.querySelectorAll('[id]').forEach((e) => e.removeAttribute('id'));
-        copy.querySelectorAll('a[data-footnote-backref]').forEach((e) => e.remove());
-        copy.querySelectorAll('a').forEach((a) => a.setAttribute('tabindex', '-1'));
-        note.append(copy);
-      }
-      note.dataset.for = ref.id;
-      layer.append(note);
-      const top = Math.max(ref.getBoundingClientRect().top - base, bottom);
-      note.style.top = `${top}px`;
-      // Long notes are shortened in the margin; the full note is in the footnotes below.
-      if (note.scrollHeight > note.clientHeight + 2) {
-        note.classList.add('is-clipped');
-        const more = Object.assign(document.createElement('a'), { className: 'sidenote-more', href: ref.hash, textContent: `Read note ${ref.textContent ?? ''} in full`, tabIndex: -1 });
-        more.style.position = 'absolute';
-        more.style.top = `${top + note.offsetHeight + 2}px`;
-        layer.append(more);
-        bottom = top + note.offsetHeight + 24;
-      } else bottom = top + note.offsetHeight + 12;
+    const wide = matchMedia(WIDE).matches;
+    text.classList.toggle('sidenotes', wide);
+    if (!wide) {
+      text.style.removeProperty('min-height');
+      for (const li of items) li.classList.remove('is-cut');
+      return;
     }
+    // Read everything first (full heights, marker lines), then write: one layout, no reflow of the text.
+    for (const li of items) li.classList.remove('is-cut');
+    for (const button of toggles.values()) button.hidden = false;
+    const base = text.getBoundingClientRect().top;
+    const line = items[0] ? parseFloat(getComputedStyle(items[0]).lineHeight) || 20 : 20;
+    const least = MIN_LINES * line;
+    const rows = items.map((li) => {
+      const ref = refs.get(li.id);
+      // A marker inside a closed block (folded boilerplate) is placed at the block's summary.
+      const shown = ref && (ref.closest('details:not([open])')?.querySelector('summary') ?? ref);
+      const top = shown ? shown.getBoundingClientRect().top - base : 0;
+      return { li, top, full: li.offsetHeight };
+    });
+    let bottom = -Infinity;
+    rows.forEach((row, i) => {
+      const top = Math.max(row.top, bottom + GAP);
+      const next = rows[i + 1]?.top ?? Infinity;
+      const room = next - GAP - top;
+      let height = row.full;
+      const cut = !expanded.has(row.li.id) && row.full > Math.max(room, least);
+      if (cut) height = Math.max(Math.floor(room / line), MIN_LINES) * line;
+      row.li.style.setProperty('--note-top', `${top}px`);
+      row.li.style.setProperty('--note-height', `${height}px`);
+      row.li.classList.toggle('is-cut', cut);
+      const button = toggles.get(row.li.id)!;
+      const open = expanded.has(row.li.id);
+      button.hidden = !cut && !open;
+      button.setAttribute('aria-expanded', String(open));
+      button.firstElementChild!.textContent = open ? 'less' : 'more';
+      bottom = top + height;
+    });
+    text.style.minHeight = `${Math.ceil(bottom + 16)}px`;
   };
+
+  // Notes opened in place (narrow screens).
+  const open = new Map<string, HTMLElement>();
+  const closeInline = (id: string, focus: boolean) => {
+    open.get(id)?.remove();
+    open.delete(id);
+    const ref = refs.get(id);
+    ref?.setAttribute('aria-expanded', 'false');
+    if (focus) ref?.focus();
+  };
+  const openInline = (ref: HTMLAnchorElement, li: HTMLLIElement) => {
+    const passage = ref.closest<HTMLElement>('[data-passage]');
+    if (!passage) return;
+    const n = ref.textContent ?? '';
+    const panel = document.createElement('div');
+    panel.className = 'note-inline';
+    panel.id = `note-inline-${li.id}`;
+    panel.setAttribute('role', 'region');
+    panel.setAttribute('aria-label', `Note ${n}`);
+    panel.tabIndex = -1;
+    const kind = li.querySelector('.note-kind')?.getAttribute('data-kind');
+    if (kind) panel.dataset.kind = kind;
+    const number = Object.assign(document.createElement('span'), { className: 'note-inline-number', textContent: `${n}.` });
+    const body = document.createElement('div');
+    body.className = 'note-inline-body';
+    for (const child of li.children) {
+      if (child.matches('.note-toggle')) continue;
+      const copy = child.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll('[id]').forEach((e) => e.removeAttribute('id'));
+      copy.querySelectorAll('a[data-footnote-backref]').forEach((e) => e.remove());
+      body.append(copy);
+    }
+    body.firstElementChild?.prepend(number, ' ');
+    const close = Object.assign(document.createElement('button'), { type: 'button', className: 'note-inline-close', textContent: 'Close' });
+    close.append(Object.assign(document.createElement('span'), { className: 'visually-hidden', textContent: ` note ${n}` }));
+    close.addEventListener('click', () => closeInline(li.id, true));
+    const whole = Object.assign(document.createElement('a'), { href: `#${li.id}`, className: 'note-inline-list', textContent: 'In the list of notes' });
+    const actions = document.createElement('p');
+    actions.className = 'note-inline-actions';
+    actions.append(close, whole);
+    panel.append(body, actions);
+    // Under the passage, after any note of the same passage already open.
+    let after: Element = passage;
+    while (after.nextElementSibling?.classList.contains('note-inline')) after = after.nextElementSibling;
+    after.after(panel);
+    open.set(li.id, panel);
+    ref.setAttribute('aria-expanded', 'true');
+    ref.setAttribute('aria-controls', panel.id);
+    panel.focus({ preventScroll: true });
+    panel.scrollIntoView({ block: 'nearest' });
+  };
+
+  document.addEventListener('click', (e) => {
+    const a = e.target instanceof Element ? e.target.closest<HTMLAnchorElement>('a[data-footnote-ref], a[data-footnote-backref], a.note-inline-list') : null;
+    if (!a || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    const id = target(a);
+    const li = document.getElementById(id);
+    if (!li) return;
+    if (a.matches('[data-footnote-ref]') && li instanceof HTMLLIElement) {
+      if (!matchMedia(WIDE).matches) {
+        e.preventDefault();
+        if (open.has(id)) closeInline(id, false);
+        else openInline(a, li);
+        return;
+      }
+      // Wide: the note beside the marker is shown whole and takes focus.
+      if (!expanded.has(id)) {
+        expanded.add(id);
+        place();
+      }
+    }
+    if (a.matches('.note-inline-list')) for (const key of [...open.keys()]) closeInline(key, false);
+    // The note (an <li>) takes focus itself; a back link returns focus to its marker.
+    if (!li.matches('a, button, [tabindex]')) li.tabIndex = -1;
+    requestAnimationFrame(() => li.focus({ preventScroll: true }));
+  });
+  document.addEventListener('keydown', (e) => {
+    if (e.key !== 'Escape' || open.size === 0) return;
+    const inside = [...open.entries()].find(([, panel]) => panel.contains(document.activeElement));
+    const ref = [...open.keys()].find((id) => refs.get(id) === document.activeElement);
+    const id = inside?.[0] ?? ref ?? [...open.keys()].pop()!;
+    closeInline(id, true);
+  });
+
   place();
   void document.fonts?.ready.then(place);
   let timer: number | undefined;
-  addEventListener('resize', () => {
+  const later = () => {
     clearTimeout(timer);
-    timer = window.setTimeout(place, 150);
-  });
-  document.addEventListener('toggle', place, true);
+    timer = window.setTimeout(place, 100);
+  };
+  addEventListener('resize', later);
+  document.addEventListener('toggle', later, true);
+  // Anything that moves the text (a citation panel opened, a note opened in place) moves the notes with it.
+  let last = 0;
+  new ResizeObserver(() => {
+    const h = [...text.children].reduce((s, c) => s + (c as HTMLElement).offsetHeight, 0);
+    if (h !== last) {
+      last = h;
+      later();
+    }
+  }).observe(text);
 }

@@ -23,8 +23,9 @@ describe('passage links', () => {
   it('the copy control yields the exact URL of the passage', async () => {
     const page = await context.newPage();
     await page.goto(`${seed.site.url}documents/kianouri-confession-2012/`);
-    await page.hover('#p14');
-    await page.click('#p14 .copy-link');
+    // The ¶ number opens the passage's toolbar, under the passage.
+    await page.click('#p14 .passage-number');
+    await page.click('#p14 + .passage-toolbar .copy-link');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toBe(`${seed.site.url}documents/kianouri-confession-2012/#p14`);
     expect(await page.textContent('#tool-status')).toContain('Link copied');
@@ -92,8 +93,8 @@ describe('citations of the 1941 cable', () => {
   it('cite this passage gives the passage number and its link', async () => {
     const page = await context.newPage();
     await page.goto(`${seed.site.url}documents/dimitrov-cable-1941/`);
-    await page.hover('#p17');
-    await page.click('#p17 .cite-passage-button');
+    await page.click('#p17 .passage-number');
+    await page.click('#p17 + .passage-toolbar .cite-passage-button');
     const mla = await page.textContent('.cite-passage pre[data-format="mla"]');
     const url = (await page.getAttribute('link[rel=canonical]', 'href'))!;
     expect(mla).toContain(`par. 17, ${url.replace(/^https?:\/\//, '')}#p17. Accessed`);

@@ -19,8 +19,8 @@ import { edition as fromFiles, SOURCE_META } from '../helpers/edition.ts';
 /** The generator's elements and the attributes each may carry. */
 const ALLOWED: Record<string, string[]> = {
   p: ['id', 'data-passage', 'class'],
-  h2: ['id', 'data-passage', 'class'],
-  h3: ['id', 'data-passage', 'class'],
+  h2: ['id', 'data-passage', 'class', 'aria-labelledby'],
+  h3: ['id', 'data-passage', 'class', 'aria-labelledby'],
   a: ['href', 'class', 'aria-label', 'data-entity'],
   span: ['class', 'id', 'lang', 'dir', 'data-kind'],
   article: ['class', 'data-comment', 'aria-labelledby', 'aria-label'],

@@ -5,8 +5,9 @@
  * concatenated into markup, so the serializer escapes it for MDX. The generator's own markup is
  * JSX elements with literal attribute values (never expressions):
  * - a passage is `<p|h2|h3 id="p<N>" data-passage="<N>">` holding its number, a link to itself,
- *   and `<span class="passage-text">` with the text; ids of deleted passages that now lead here
- *   are empty `<span id>` at its start;
+ *   and `<span class="passage-text">` with the text (a heading's has `id="p<N>-words"` and names
+ *   the heading and its comment through `aria-labelledby`, so the number is not part of the
+ *   name); ids of deleted passages that now lead here are empty `<span id>` at its start;
  * - register mentions are `<a href data-entity="<kind>:<id>">`, other languages
  *   `<span lang dir>`;
  * - comments of a thread are `<article class="comment">`, verse `<div class="verse">`,
@@ -144,12 +145,14 @@ function passageBlock(p: Passage, doc: EditionDocument, edition: Edition, href: 
   const other = p.lang !== (doc.meta.languages[0] ?? 'en') || p.dir === 'rtl';
   // Ids of deleted passages that now lead here: old links still land on the nearest surviving passage.
   const former = [...doc.tombstones].filter(([, to]) => to === p.id).map(([id]) => jsxText('span', { class: 'passage-former-id', id }));
+  // A heading is named by its words alone, not by the number link before them.
+  const heading = tag !== 'p';
   return line(
-    jsxText('' + tag, { class: p.role === 'text' ? undefined : `passage--${p.role}`, id: p.id, 'data-passage': p.n }, [
+    jsxText('' + tag, { class: p.role === 'text' ? undefined : `passage--${p.role}`, id: p.id, 'data-passage': p.n, 'aria-labelledby': heading ? `${p.id}-words` : undefined }, [
       ...former,
       jsxText('a', { class: 'passage-number', href: `#${p.id}`, 'aria-label': `Passage ${p.n}` }, [text(p.n)]),
       text(' '),
-      jsxText('span', { class: 'passage-text', lang: other ? p.lang : undefined, dir: other ? p.dir : undefined }, passageContent(p, doc, edition, href, referenced)),
+      jsxText('span', { class: 'passage-text', id: heading ? `${p.id}-words` : undefined, lang: other ? p.lang : undefined, dir: other ? p.dir : undefined }, passageContent(p, doc, edition, href, referenced)),
     ]),
   );
 }
@@ -276,7 +279,7 @@ export function documentToMdast(doc: EditionDocument, edition: Edition, options:
     out.push(
       jsxFlow(
         'article',
-        { class: 'comment', 'data-comment': String(p.comment + 1), 'aria-labelledby': c.title, 'aria-label': c.title ? undefined : `Comment ${p.comment + 1}` },
+        { class: 'comment', 'data-comment': String(p.comment + 1), 'aria-labelledby': c.title ? `${c.title}-words` : undefined, 'aria-label': c.title ? undefined : `Comment ${p.comment + 1}` },
         [...speaker, ...run(i, end)],
       ),
     );
