@@ -17,7 +17,11 @@ export function applyHandoutRange(): void {
     if (i < a || i > b) p.hidden = true;
     else for (const ref of p.querySelectorAll<HTMLAnchorElement>('a[data-footnote-ref]')) kept.add(ref.hash.slice(1));
   });
-  for (const li of document.querySelectorAll<HTMLElement>('section[data-footnotes] > ol > li')) if (!kept.has(li.id)) li.hidden = true;
+  // Notes keep the numbers of their markers (a hidden item would otherwise renumber the rest).
+  document.querySelectorAll<HTMLLIElement>('section[data-footnotes] > ol > li').forEach((li, i) => {
+    li.value = i + 1;
+    if (!kept.has(li.id)) li.hidden = true;
+  });
   // Hide comments, verse and boilerplate blocks left empty.
   for (const block of document.querySelectorAll<HTMLElement>('.comment, .verse, details.boilerplate')) {
     if (![...block.querySelectorAll<HTMLElement>('[data-passage]')].some((p) => !p.hidden)) block.hidden = true;

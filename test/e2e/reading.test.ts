@@ -1,0 +1,276 @@
+/**
+ * Reading the documents in Chromium (issue 18): note markers that never wrap alone nor open up
+ * their line; notes beside their markers on wide screens and opened in place on phones; passage
+ * tools without hover, outside headings, adding no tab stop; 24 px targets; the handout's
+ * numbers; print; fonts; header; contents and navigation.
+ * Runs against dist/ (run `npm run build` first; built into a temporary folder if missing).
+ */
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useSeedSite } from '../helpers/seed-site.ts';
+
+const seed = useSeedSite();
+const DOCS = ['dimitrov-cable-1941', 'kianouri-confession-2012', 'noury-trial-2021'];
+const PHONE: BrowserContextOptions = { viewport: { width: 375, height: 812 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
+const WIDE: BrowserContextOptions = { viewport: { width: 1280, height: 900 } };
+
+async function open(path: string, options: BrowserContextOptions = WIDE): Promise<Page> {
+  const context = await seed.browser.newContext(options);
+  const page = await context.newPage();
+  await page.goto(seed.site.url + path);
+  await page.evaluate(() => document.fonts.ready);
+  await page.waitForTimeout(200); // notes placed after the fonts
+  return page;
+}
+const done = (page: Page) => page.context().close();
+
+/** Where each marker sits against the last character before it, and the line pitch of passages with markers. */
+function measureMarkers() {
+  const out = { markers: 0, apart: [] as string[], spaced: [] as string[], pitches: [] as string[] };
+  const passages = [...document.querySelectorAll<HTMLElement>('[data-passage]')].filter((p) => p.querySelector('a[data-footnote-ref]') && !p.closest('details:not([open])'));
+  for (const p of passages) {
+    const texts: Text[] = [];
+    const walker = document.createTreeWalker(p.querySelector('.passage-text')!, NodeFilter.SHOW_TEXT);
+    for (let t = walker.nextNode(); t; t = walker.nextNode()) if (!t.parentElement!.closest('sup')) texts.push(t as Text);
+    for (const a of p.querySelectorAll<HTMLAnchorElement>('a[data-footnote-ref]')) {
+      out.markers++;
+      const sup = a.parentElement!;
+      const before = texts.filter((t) => t.compareDocumentPosition(sup) & Node.DOCUMENT_POSITION_FOLLOWING);
+      const last = before.reverse().find((t) => /\S/.test(t.data));
+      if (!last) continue;
+      const i = last.data.search(/\S\s*$/);
+      const range = document.createRange();
+      range.setStart(last, i);
+      range.setEnd(last, i + 1);
+      const c = [...range.getClientRects()].pop()!;
+      const m = a.getBoundingClientRect();
+      const sameLine = m.bottom > c.top && m.top < c.bottom;
+      if (!sameLine) out.apart.push(`${p.id} note ${a.textContent}`);
+      // No space of ours before a marker that follows its word directly in the source.
+      const direct = last === before[0] && i === last.data.length - 1;
+      const gap = Math.min(Math.abs(m.left - c.right), Math.abs(c.left - m.right));
+      if (direct && sameLine && gap > 3) out.spaced.push(`${p.id} note ${a.textContent}: ${gap.toFixed(1)} px`);
+    }
+    // Every line of the passage is as far from the next as the line height says.
+    if (p.querySelector('[dir="rtl"]') || p.matches('[dir="rtl"]')) continue;
+    const lineHeight = parseFloat(getComputedStyle(p.querySelector('.passage-text')!).lineHeight);
+    const bottoms: number[] = [];
+    for (const t of texts) {
+      const r = document.createRange();
+      r.selectNodeContents(t);
+      for (const rect of r.getClientRects()) if (rect.width > 0 && !bottoms.some((b) => Math.abs(b - rect.bottom) < 3)) bottoms.push(rect.bottom);
+    }
+    bottoms.sort((a, b) => a - b);
+    for (let k = 1; k < bottoms.length; k++) {
+      const pitch = bottoms[k]! - bottoms[k - 1]!;
+      if (Math.abs(pitch - lineHeight) > 1.5) out.pitches.push(`${p.id}: line ${k} is ${pitch.toFixed(1)} px below the one above (line height ${lineHeight.toFixed(1)})`);
+    }
+  }
+  return out;
+}
+
+describe('note markers', () => {
+  for (const [label, options] of [['375 px', PHONE], ['1280 px', WIDE]] as const) {
+    it(`stay on the line of their last word, with no space before them and no change of line spacing (${label})`, async () => {
+      for (const slug of DOCS) {
+        const page = await open(`documents/${slug}/`, options);
+        const r = await page.evaluate(measureMarkers);
+        expect(r.markers, slug).toBeGreaterThan(10);
+        expect(r.apart, slug).toEqual([]);
+        expect(r.spaced, slug).toEqual([]);
+        expect(r.pitches, slug).toEqual([]);
+        await done(page);
+      }
+    });
+  }
+});
+
+/** For each note: its top minus its marker's top, and overlaps between neighbouring notes. */
+function measureSidenotes() {
+  const offsets: number[] = [];
+  const overlaps: string[] = [];
+  let previous: DOMRect | null = null;
+  for (const li of document.querySelectorAll<HTMLElement>('section[data-footnotes] > ol > li')) {
+    const ref = document.querySelector<HTMLElement>(`a[data-footnote-ref][href="#${CSS.escape(li.id)}"]`)!;
+    const r = li.getBoundingClientRect();
+    if (!ref.closest('details:not([open])')) offsets.push(r.top - ref.getBoundingClientRect().top);
+    if (previous && r.top < previous.bottom - 0.5) overlaps.push(li.id);
+    previous = r;
+  }
+  const sorted = [...offsets].sort((a, b) => a - b);
+  return { offsets, median: sorted[Math.floor(sorted.length / 2)]!, max: Math.max(...offsets.map(Math.abs)), overlaps };
+}
+
+describe('notes beside their markers (1280 px)', () => {
+  it('each note is level with its marker (median ≤ 24 px, none more than a viewport away) and none overlaps another', async () => {
+    for (const slug of DOCS) {
+      const page = await open(`documents/${slug}/`);
+      const r = await page.evaluate(measureSidenotes);
+      console.log(`${slug}: ${r.offsets.length} notes, marker → note median ${r.median.toFixed(1)} px, largest ${r.max.toFixed(1)} px`);
+      expect(r.offsets.length, slug).toBeGreaterThan(10);
+      expect(Math.abs(r.median), slug).toBeLessThanOrEqual(24);
+      expect(r.max, slug).toBeLessThanOrEqual(900);
+      expect(r.overlaps, slug).toEqual([]);
+      // Beside the text, not under it.
+      const right = await page.$eval('section.text', (t) => {
+        const edge = t.querySelector('[data-passage]')!.getBoundingClientRect().right;
+        return [...t.querySelectorAll('section[data-footnotes] li')].every((li) => li.getBoundingClientRect().left > edge);
+      });
+      expect(right, slug).toBe(true);
+      await done(page);
+    }
+  });
+  it('the text does not move when the notes place themselves (same as without scripts)', async () => {
+    const positions = (page: Page) =>
+      page.$$eval('[data-passage]', (ps) => {
+        const text = document.querySelector('section.text')!.getBoundingClientRect();
+        return ps.map((p) => { const r = p.getBoundingClientRect(); return `${p.id} ${Math.round(r.top - text.top)} ${Math.round(r.left)} ${Math.round(r.width)} ${Math.round(r.height)}`; });
+      });
+    for (const slug of DOCS) {
+      const page = await open(`documents/${slug}/`);
+      const bare = await open(`documents/${slug}/`, { ...WIDE, javaScriptEnabled: false });
+      expect(await positions(page), slug).toEqual(await positions(bare));
+      await done(page);
+      await done(bare);
+    }
+  });
+  it('a cut note is shown whole by its "more" button (keyboard and mouse) and by following its marker', async () => {
+    const page = await open('documents/dimitrov-cable-1941/');
+    const id = await page.$eval('section[data-footnotes] li.is-cut', (li) => li.id);
+    const toggle = page.locator(`#${id} .note-toggle`);
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    const whole = () => page.$eval(`#${id}`, (li) => li.scrollHeight <= li.clientHeight + 1 && !li.classList.contains('is-cut'));
+    expect(await whole()).toBe(false);
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(await whole()).toBe(true);
+    expect((await page.evaluate(measureSidenotes)).overlaps).toEqual([]);
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await whole()).toBe(false);
+    // Following the marker shows the note whole and gives it focus.
+    await page.click(`a[data-footnote-ref][href="#${id}"]`);
+    await page.waitForFunction((x) => document.activeElement?.id === x, id);
+    expect(await whole()).toBe(true);
+    await done(page);
+  });
+});
+
+describe('notes on a phone (375 px)', () => {
+  it('tapping a marker opens the note under its passage, naming ¶ and words; a second tap closes it', async () => {
+    const page = await open('documents/kianouri-confession-2012/', PHONE);
+    const marker = page.locator('#p16 a[data-footnote-ref]').first();
+    await marker.scrollIntoViewIfNeeded();
+    const y = await page.evaluate(() => scrollY);
+    await marker.tap();
+    const panel = page.locator('#p16 + .note-inline');
+    await panel.waitFor();
+    expect(await page.evaluate(() => scrollY)).toBeLessThan(y + 812); // no jump to the end of the page
+    const text = (await panel.textContent())!;
+    expect(text).toContain('¶16');
+    expect(text).toContain('Tudehi');
+    expect(await marker.getAttribute('aria-expanded')).toBe('true');
+    await marker.tap();
+    expect(await page.locator('.note-inline').count()).toBe(0);
+    expect(await marker.getAttribute('aria-expanded')).toBe('false');
+    await done(page);
+  });
+  it('Escape and the Close button close it, giving focus back to the marker', async () => {
+    const page = await open('documents/dimitrov-cable-1941/', PHONE);
+    const marker = page.locator('a[data-footnote-ref]').nth(3);
+    const id = await marker.getAttribute('id');
+    await marker.focus();
+    await page.keyboard.press('Enter');
+    await page.locator('.note-inline').waitFor();
+    await page.keyboard.press('Escape');
+    expect(await page.locator('.note-inline').count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(id);
+    await marker.tap();
+    await page.locator('.note-inline-close').tap();
+    expect(await page.locator('.note-inline').count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(id);
+    await done(page);
+  });
+  it('without scripts a marker is a plain link to its note in the list', async () => {
+    const page = await open('documents/dimitrov-cable-1941/', { ...PHONE, javaScriptEnabled: false });
+    const marker = page.locator('a[data-footnote-ref]').first();
+    const href = (await marker.getAttribute('href'))!;
+    expect(href).toMatch(/^#fn-/);
+    await marker.tap();
+    await page.waitForURL((u) => u.hash === href);
+    expect(await page.$eval(':target', (e) => e.tagName)).toBe('LI');
+    await done(page);
+  });
+  it('markers, back links, note and toolbar buttons, ¶ numbers and the header’s controls are at least 24 × 24 px targets', async () => {
+    const page = await open('documents/kianouri-confession-2012/', PHONE);
+    await page.locator('#p16 a[data-footnote-ref]').first().tap();
+    await page.locator('#p16 .passage-number').tap();
+    const small = await page.evaluate(() => {
+      const selectors = ['a[data-footnote-ref]', 'a[data-footnote-backref]', '.note-inline button', '.note-inline a', '.passage-toolbar button', '.passage-number', '.site-header a', '.site-header button', '.site-header input', '.document-nav a'];
+      const bad: string[] = [];
+      for (const el of document.querySelectorAll<HTMLElement>(selectors.join(','))) {
+        if (el.closest('[hidden]') || el.getClientRects().length === 0 || getComputedStyle(el).visibility === 'hidden') continue;
+        el.scrollIntoView({ block: 'center' });
+        const r = el.getBoundingClientRect();
+        const x = r.left + r.width / 2;
+        const y = r.top + r.height / 2;
+        // The 24 × 24 px square around its centre belongs to it (or to its content).
+        const hits = [[x - 11.5, y], [x + 11.5, y], [x, y - 11.5], [x, y + 11.5]].map(([px, py]) => document.elementFromPoint(px!, py!));
+        // Adjacent markers share their edges (WCAG 2.5.8's spacing exception): only the vertical extent is required of them.
+        const adjacent = el.matches('a[data-footnote-ref]') && el.parentElement!.nextElementSibling?.matches('sup');
+        const need = adjacent ? hits.slice(2) : hits;
+        if (!need.every((h) => h && (h === el || el.contains(h)))) bad.push(`${el.className || el.tagName} ${el.textContent?.trim().slice(0, 20)}`);
+      }
+      return bad;
+    });
+    expect(small).toEqual([]);
+    await done(page);
+  });
+});
+
+describe('passage tools', () => {
+  it('open from the ¶ number by tap or keyboard, under the passage, outside any heading; at most one tab stop per passage', async () => {
+    const page = await open('documents/kianouri-confession-2012/', PHONE);
+    // A comment title (a heading): its tools open under it, and its name stays its words.
+    const title = await page.$eval('h3[data-passage]', (h) => h.id);
+    await page.locator(`#${title} .passage-number`).tap();
+    const bar = page.locator(`#${title} + .passage-toolbar`);
+    await bar.waitFor();
+    expect(await page.$$eval('h1 button, h2 button, h3 button, h4 button', (b) => b.length)).toBe(0);
+    const words = await page.$eval(`#${title} .passage-text`, (s) => s.textContent!.replace(/\d+$/, '').trim());
+    expect(await page.getByRole('heading', { name: words }).count()).toBeGreaterThan(0);
+    expect(await page.getByRole('heading', { name: /Copy link|Cite|Passage \d/ }).count()).toBe(0);
+    // The toolbar covers no text: it is in the flow, after the passage.
+    expect(await bar.evaluate((b) => getComputedStyle(b).position)).toBe('static');
+    // Keyboard: Enter on a number opens its toolbar with focus on Copy link; Escape closes it.
+    await page.locator('#p14 .passage-number').focus();
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('copy-link');
+    expect(await page.locator('.passage-toolbar').count()).toBe(1);
+    await page.keyboard.press('Escape');
+    expect(await page.locator('.passage-toolbar').count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Passage 14');
+    // Tab stops inside passages: the ¶ number, and the text's own links (mentions, markers).
+    const stops = await page.$$eval('[data-passage]', (ps) =>
+      ps.map((p) => [...p.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary, [tabindex]')].filter((e) => e.tabIndex >= 0 && !e.matches('a[data-entity], a[data-footnote-ref]')).length),
+    );
+    expect(Math.max(...stops)).toBeLessThanOrEqual(1);
+    const total = await page.$$eval('a[href], button:not([hidden]), input, select, textarea, summary, [tabindex]', (els) => els.filter((e) => (e as HTMLElement).tabIndex >= 0 && (e as HTMLElement).getClientRects().length > 0).length);
+    console.log(`kianouri-confession-2012: ${total} tab stops, ${stops.length} passages`);
+    await done(page);
+  });
+});
+
+describe('handout', () => {
+  it('numbers each note as its marker on the page', async () => {
+    const page = await open('documents/dimitrov-cable-1941/handout/?from=16&to=18');
+    const pairs = await page.$$eval('section[data-footnotes] > ol > li:not([hidden])', (lis) =>
+      lis.map((li) => [(li as HTMLLIElement).value, Number(document.querySelector(`a[data-footnote-ref][href="#${CSS.escape(li.id)}"]`)!.textContent)]),
+    );
+    expect(pairs.length).toBeGreaterThan(0);
+    expect(pairs[0]![1]).toBeGreaterThan(1);
+    for (const [value, marker] of pairs) expect(value).toBe(marker);
+    await done(page);
+  });
+});
