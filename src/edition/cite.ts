@@ -1,24 +1,31 @@
 /**
- * Citations of a document or a passage, naming both the original (author, title, date,
- * archive or publisher, record id, original URL) and the edition (title, editors, version, URL,
- * date accessed; the edition's part comes from edition.config.yml through `CitedEdition`).
+ * Citations of a document or a passage, from one CSL-JSON item per document through citeproc
+ * (citation-js): Chicago (17th ed., full notes and bibliography), MLA (9th ed.) and APA (7th
+ * ed.) with the CSL project's styles taken from registry packages (csl-styles.ts says which,
+ * and the three small changes made to them), BibTeX and RIS written by citation-js from the same
+ * item, and the item itself as CSL-JSON.
  *
- * citation-js writes APA (its bundled CSL style, through apa.ts), BibTeX and CSL-JSON. No registry package
- * ships the Chicago and MLA CSL styles, so those two are written here from the same CSL data,
- * following the Chicago Manual of Style (17th ed., notes and bibliography) and the MLA Handbook
- * (9th ed.) forms for archival documents and web pages.
+ * The item names the original — author, title, date (with its uncertainty), the archive that
+ * holds it or the publisher that published it, the archive's record id or reference, the
+ * languages of the text and the language it was translated from — and the edition as its
+ * container: title, editors (only when edition.config.yml names them), version, the page's
+ * URL, the date of access.
  *
- * The date of access belongs to the reader, not the build (builds are reproducible): it is
- * written as ACCESSED_PLACEHOLDER, which the page replaces with the reader's date.
+ * The date of access belongs to the reader, not the build (builds are reproducible): each form
+ * holds ACCESSED_PLACEHOLDER where its date goes, which the page replaces with the reader's
+ * date in that form's own format (src/site/cite-dates.ts: "December 3, 2026" for Chicago and
+ * APA, "3 Dec. 2026" for MLA, 2026-12-03 in BibTeX and CSL-JSON, 2026/12/03 in RIS).
  */
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-csl';
-import { apaReference } from './apa.js';
+import '@citation-js/plugin-ris';
+import { registerStyles, STYLES } from './csl-styles.js';
 import type { Edition, EditionDocument } from './edition.js';
+import type { DateSpec } from './schema.js';
 
 /** Stands for the reader's date of access until the page fills it in. */
-export const ACCESSED_PLACEHOLDER = '[date accessed]';
+export const ACCESSED_PLACEHOLDER = '[date of access]';
 
 /** The edition as cited (from edition.config.yml: `citedEdition()` in config.ts). */
 export interface CitedEdition {
@@ -36,8 +43,12 @@ export interface Citations {
   mla: string;
   apa: string;
   bibtex: string;
+  ris: string;
   cslJson: string;
 }
+
+/** A CSL-JSON item. */
+export type CslItem = Record<string, unknown>;
 
 interface CslName {
   family?: string;
@@ -52,11 +63,15 @@ export const CITATION_FORMS: readonly (readonly [string, string, keyof Citations
   ['mla', 'MLA', 'mla'],
   ['apa', 'APA', 'apa'],
   ['bibtex', 'BibTeX', 'bibtex'],
+  ['ris', 'RIS', 'ris'],
   ['csl-json', 'CSL-JSON', 'cslJson'],
 ];
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const MLA_MONTHS = ['Jan.', 'Feb.', 'Mar.', 'Apr.', 'May', 'June', 'July', 'Aug.', 'Sept.', 'Oct.', 'Nov.', 'Dec.'];
+/** A name given first-name-first as CSL: the last word is the family name. */
+function splitName(name: string): CslName {
+  const parts = name.trim().split(/\s+/);
+  return parts.length > 1 ? { given: parts.slice(0, -1).join(' '), family: parts[parts.length - 1]! } : { literal: name };
+}
 
 function personName(edition: Edition, refOrName: string): CslName {
   const e = edition.entries.get(refOrName);
@@ -66,101 +81,173 @@ function personName(edition: Edition, refOrName: string): CslName {
 }
 
 const dateParts = (d: string) => d.split('-').map(Number);
-const docDate = (doc: EditionDocument) => ('value' in doc.meta.date ? doc.meta.date.value : doc.meta.date.from);
 
-/** "December 9, 1941" / "February 2012" / "1941" (Chicago). */
-function chicagoDate(d: string): string {
-  const [y, m, day] = dateParts(d);
-  if (day) return `${MONTHS[m! - 1]} ${day}, ${y}`;
-  if (m) return `${MONTHS[m - 1]} ${y}`;
-  return String(y);
-}
-/** "9 Dec. 1941" / "Feb. 2012" / "1941" (MLA). */
-function mlaDate(d: string): string {
-  const [y, m, day] = dateParts(d);
-  if (day) return `${day} ${MLA_MONTHS[m! - 1]} ${y}`;
-  if (m) return `${MLA_MONTHS[m - 1]} ${y}`;
-  return String(y);
+/** A date spec as a CSL date: one date or a range, `circa` when approximate. */
+function cslDate(d: DateSpec): Record<string, unknown> {
+  const parts = 'from' in d ? [dateParts(d.from), dateParts(d.to)] : [dateParts(d.value)];
+  return { 'date-parts': parts, ...(d.approximate ? { circa: true } : {}) };
 }
 
-const CSL_TYPES: Record<string, string> = { cable: 'manuscript', letter: 'personal_communication', article: 'article-newspaper', 'blog-thread': 'post-weblog' };
-
-/** A name given first-name-first as CSL: the last word is the family name. */
-function splitName(name: string): CslName {
-  const parts = name.trim().split(/\s+/);
-  return parts.length > 1 ? { given: parts.slice(0, -1).join(' '), family: parts[parts.length - 1]! } : { literal: name };
+const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language' });
+/** "Russian" for `ru`; the base language for a tag with a script (`fa-Latn` → "Persian"). */
+export function languageName(tag: string): string {
+  const base = tag.split('-')[0]!;
+  try {
+    return LANGUAGE_NAMES.of(base) ?? tag;
+  } catch {
+    return tag;
+  }
 }
 
-/** "A", "A and B", "A, B, and C" (Chicago, MLA). */
-function nameList(names: readonly string[]): string {
+/** "A", "A and B", "A, B, and C". */
+function list(names: readonly string[]): string {
   if (names.length <= 2) return names.join(' and ');
   return `${names.slice(0, -1).join(', ')}, and ${names[names.length - 1]}`;
 }
 
-/** CSL-JSON for a document (and optionally one passage) in the edition `cited`. */
-export function cslItem(doc: EditionDocument, edition: Edition, cited: CitedEdition, editionUrl: string, passage?: string): Record<string, unknown> {
+/**
+ * What the document is, as the citation describes it: its type, then the language it was
+ * translated from, or its languages when it is not in English alone ("Cable, translated from
+ * Russian"; "Blog thread, in English and Persian").
+ */
+export function documentDescription(doc: EditionDocument): string {
   const m = doc.meta;
-  const item: Record<string, unknown> = {
-    id: passage ? `${doc.slug}-${passage}` : doc.slug,
-    type: CSL_TYPES[m.type] ?? 'document',
+  const type = m.type.replace(/-/g, ' ');
+  const parts = [type.charAt(0).toUpperCase() + type.slice(1)];
+  if (m.translated_from) parts.push(`translated from ${languageName(m.translated_from)}`);
+  const languages = [...new Set(m.languages.map(languageName))];
+  if (!(languages.length === 1 && languages[0] === 'English')) parts.push(`in ${list(languages)}`);
+  return parts.join(', ');
+}
+
+/**
+ * The CSL-JSON item of a document, or of one passage (`passage` is its number, e.g. "14"), in
+ * the edition `cited` at `pageUrl` (the document page's address). `accessed` is
+ * ACCESSED_PLACEHOLDER (a CSL "raw" date) for the reader to fill in.
+ */
+export function cslItem(doc: EditionDocument, edition: Edition, cited: CitedEdition, pageUrl: string, passage?: string): CslItem {
+  const m = doc.meta;
+  const original = m.archive?.url ?? m.url;
+  const item: CslItem = {
+    id: passage ? `${doc.slug}-p${passage}` : doc.slug,
+    // CSL's generic type: the styles then cite it as a part of its container, the edition (a
+    // web page would make the edition its author, an article its journal).
+    type: 'document',
     title: m.title,
-    issued: { 'date-parts': [dateParts(docDate(doc))] },
-    URL: editionUrl,
-    'container-title': cited.title,
+    genre: documentDescription(doc),
+    issued: cslDate(m.date),
     language: m.languages[0],
+    // The original's holder: the archive, else the publisher it was received from.
+    archive: m.archive?.name ?? m.publisher?.name,
+    'container-title': cited.title,
+    URL: passage ? `${pageUrl}#p${passage}` : pageUrl,
+    accessed: { raw: ACCESSED_PLACEHOLDER },
   };
   if (m.authors.length) item.author = m.authors.map((a) => personName(edition, a));
   if (m.recipients.length) item.recipient = m.recipients.map((a) => personName(edition, a));
-  if (m.type !== 'blog-thread' && m.type !== 'article') item.genre = m.type.charAt(0).toUpperCase() + m.type.slice(1);
-  if (m.archive) {
-    item.archive = m.archive.name;
-    if (m.archive.record_id) item.archive_location = `Record ${m.archive.record_id}`;
-    else if (m.archive.reference) item.archive_location = m.archive.reference;
-  }
-  if (m.publisher) item.publisher = m.publisher.name;
-  const original = m.archive?.url ?? m.url;
-  const notes = [m.translated_from ? `Translated from ${m.translated_from === 'ru' ? 'Russian' : m.translated_from}` : '', original ? `Original: ${original}` : '', passage ? `Passage ¶${passage}` : ''].filter(Boolean);
-  if (notes.length) item.note = notes.join('. ');
-  // The edition's editors and release (APA: "In J. Doe (Ed.), Title (Version 0.2.0)").
+  if (m.archive?.record_id) item.archive_location = `record ${m.archive.record_id}`;
+  else if (m.archive?.reference) item.archive_location = m.archive.reference;
   if (cited.editors.length) item.editor = cited.editors.map(splitName);
   if (cited.version) item.version = cited.version;
+  // The same facts in words, for formats without fields for them (BibTeX's note, RIS's N1).
+  const held = m.archive ? `Held by ${m.archive.name}${item.archive_location ? `, ${String(item.archive_location)}` : ''}` : '';
+  const notes = [
+    m.translated_from ? `Translated from ${languageName(m.translated_from)}` : '',
+    held,
+    m.publisher ? `Published by ${m.publisher.name}` : '',
+    original ? `Original: ${original}` : '',
+    passage ? `Passage ¶${passage}` : '',
+  ].filter(Boolean);
+  if (notes.length) item.note = notes.join('. ');
+  for (const key of Object.keys(item)) if (item[key] === undefined) delete item[key];
   return item;
 }
 
-/** A document's APA reference, without the date of access (the reader's, filled in on the page). */
-const documentApa = (doc: EditionDocument, edition: Edition, cited: CitedEdition, editionUrl: string) => apaReference({ ...cslItem(doc, edition, cited, editionUrl), accessed: undefined });
+/**
+ * A date no document has, given to citeproc in place of the reader's date of access, and how
+ * each form writes it: the form's text then has ACCESSED_PLACEHOLDER in its place.
+ */
+const SENTINEL = [1111, 11, 11];
+const SENTINEL_TEXT = { us: 'November 11, 1111', mla: '11 Nov. 1111', iso: '1111-11-11', ris: '1111/11/11/' };
+
+function withPlaceholder(text: string, sentinel: string, form: string): string {
+  if (!text.includes(sentinel)) throw new Error(`The ${form} citation has no date of access: ${text}`);
+  return text.split(sentinel).join(ACCESSED_PLACEHOLDER);
+}
+
+/** `text` with the document's URL made the passage's; the URL must be there. */
+function toPassage(text: string, pageUrl: string, passage: string, form: string): string {
+  if (!text.includes(pageUrl)) throw new Error(`The ${form} citation does not give the page's address: ${text}`);
+  return text.split(pageUrl).join(`${pageUrl}#p${passage}`);
+}
+
+/** Outputs by style and input, so that an identical item is rendered once. */
+const cache = new Map<string, string>();
+
+type Kind = 'bibliography' | 'note' | 'in-text';
+
+/** One citeproc rendering (plain text) of `item` in `style`, with a paragraph locator for notes and in-text citations. */
+function render(item: CslItem, style: string, kind: Kind, paragraph?: string): string {
+  registerStyles();
+  const key = JSON.stringify([style, kind, paragraph, item]);
+  let out = cache.get(key);
+  if (out === undefined) {
+    const cite = new Cite(item);
+    const options = { format: 'text', template: style, lang: 'en-US' };
+    out =
+      kind === 'bibliography'
+        ? String(cite.format('bibliography', options)).trim()
+        : String(
+            cite.format('citation', {
+              ...options,
+              // A note's first citation (noteIndex 1): the full note.
+              entry: { citationItems: [{ id: item.id, ...(paragraph ? { locator: paragraph, label: 'paragraph' } : {}) }], properties: { noteIndex: kind === 'note' ? 1 : 0 } },
+            }),
+          ).trim();
+    if (cache.size > 5000) cache.clear();
+    cache.set(key, out);
+  }
+  return out;
+}
 
 /**
- * All citation forms of a document, or of one passage (`passage` is its number, e.g. "14"), in
- * the edition `cited` (its title, editors and version) at `editionUrl`.
+ * All citation forms of a document, or of one passage (`passage` is its number, e.g. "14", or a
+ * placeholder such as `__P__` that the page replaces), in the edition `cited` (its title,
+ * editors and version) at `pageUrl`.
+ *
+ * A passage is cited as its document with the passage's address; its Chicago note also gives
+ * the paragraph ("para. 14", CMOS 14.174) and its APA reference is followed by the in-text
+ * citation with the paragraph ("(Dimitrov, 1941, para. 14)", APA 8.28).
+ *
+ * What each style is given: the item as it is, except that Chicago's bibliography is not given
+ * the recipients (its style writes "Dimitrov, Georgi. to Joseph Stalin."), and MLA is given the
+ * version with its word ("version 0.2.0": MLA writes the version as it is given, where APA and
+ * Chicago add the word themselves).
  */
-export function citations(doc: EditionDocument, edition: Edition, cited: CitedEdition, editionUrl: string, passage?: string): Citations {
-  const m = doc.meta;
-  const url = passage ? `${editionUrl}#p${passage}` : editionUrl;
-  const item = cslItem(doc, edition, cited, url, passage);
-  const authors = (item.author as CslName[] | undefined) ?? [];
-  const first = authors[0];
-  const date = docDate(doc);
-  const where = [m.archive?.name, m.archive?.record_id ? `record ${m.archive.record_id}` : m.archive?.reference, m.publisher?.name].filter(Boolean).join(', ');
-  const original = m.archive?.url ?? m.url;
-  const para = passage ? `, ¶${passage}` : '';
-  const translated = m.translated_from ? ' Translated from Russian.' : '';
+export function citations(doc: EditionDocument, edition: Edition, cited: CitedEdition, pageUrl: string, passage?: string): Citations {
+  const item = cslItem(doc, edition, cited, pageUrl);
+  const rendered: CslItem = { ...item, accessed: { 'date-parts': [SENTINEL] } };
+  const { recipient: _recipient, ...bibliographyItem } = rendered;
+  const mlaItem = { ...rendered, ...(cited.version ? { version: `version ${cited.version}` } : {}) };
 
-  const noteAuthor = first ? `${first.literal ?? `${first.given} ${first.family}`}, ` : '';
-  const bibAuthor = first ? `${first.literal ?? `${first.family}, ${first.given}`}. ` : '';
-  // The edition: its title, then its editors and version when it has them.
-  const editors = nameList(cited.editors);
-  const noteEdition = `${cited.title}${editors ? `, ed. ${editors}` : ''}${cited.version ? `, version ${cited.version}` : ''}`;
-  const bibEdition = `${cited.title}${editors ? `, edited by ${editors}` : ''}${passage ? `, ¶${passage}` : ''}.${cited.version ? ` Version ${cited.version}.` : ''}`;
-  const mlaEdition = `${cited.title}${editors ? `, edited by ${editors}` : ''}${cited.version ? `, version ${cited.version}` : ''}`;
-  const chicagoNote = `${noteAuthor}“${m.title},” ${chicagoDate(date)}${where ? `, ${where}` : ''}${original ? `, ${original}` : ''}${para}; in ${noteEdition}, ${url} (accessed ${ACCESSED_PLACEHOLDER}).`;
-  const chicagoBibliography = `${bibAuthor}“${m.title}.” ${chicagoDate(date)}.${translated}${where ? ` ${where}.` : ''}${original ? ` ${original}.` : ''} In ${bibEdition} ${url}. Accessed ${ACCESSED_PLACEHOLDER}.`;
-  const mla = `${bibAuthor}“${m.title}.” ${mlaDate(date)}.${where ? ` ${where},` : ''}${original ? ` ${original.replace(/^https?:\/\//, '')}.` : ''} ${mlaEdition}${passage ? `, par. ${passage}` : ''}, ${url.replace(/^https?:\/\//, '')}. Accessed ${ACCESSED_PLACEHOLDER}.`;
-
-  const cite = new Cite({ ...item, accessed: undefined });
-  // A passage's APA reference is the document's with the passage's URL.
-  const apa = passage ? documentApa(doc, edition, cited, editionUrl).replace(editionUrl, url) : documentApa(doc, edition, cited, editionUrl);
-  const bibtex = String(cite.format('bibtex')).trim();
-  const cslJson = JSON.stringify([item]);
-  return { chicagoNote, chicagoBibliography, mla, apa, bibtex, cslJson };
+  const forms = {
+    chicagoNote: withPlaceholder(render(rendered, STYLES.chicago, 'note', passage), SENTINEL_TEXT.us, 'Chicago note'),
+    chicagoBibliography: withPlaceholder(render(bibliographyItem, STYLES.chicago, 'bibliography'), SENTINEL_TEXT.us, 'Chicago bibliography'),
+    mla: withPlaceholder(render(mlaItem, STYLES.mla, 'bibliography'), SENTINEL_TEXT.mla, 'MLA'),
+    apa: withPlaceholder(render(rendered, STYLES.apa, 'bibliography'), SENTINEL_TEXT.us, 'APA'),
+    // BibLaTeX's fields (urldate, booktitle, editor, version, date): classic BibTeX has none for the edition.
+    bibtex: withPlaceholder(String(new Cite(rendered).format('biblatex')).trim(), SENTINEL_TEXT.iso, 'BibTeX'),
+    ris: withPlaceholder(String(new Cite(rendered).format('ris')).trim(), SENTINEL_TEXT.ris, 'RIS'),
+  };
+  if (!passage) return { ...forms, cslJson: JSON.stringify([item], null, 2) };
+  return {
+    // The note was rendered with the paragraph; its URL is still the page's.
+    chicagoNote: toPassage(forms.chicagoNote, pageUrl, passage, 'Chicago note'),
+    chicagoBibliography: toPassage(forms.chicagoBibliography, pageUrl, passage, 'Chicago bibliography'),
+    mla: toPassage(forms.mla, pageUrl, passage, 'MLA'),
+    apa: `${toPassage(forms.apa, pageUrl, passage, 'APA')}\nIn the text: ${render(rendered, STYLES.apa, 'in-text', passage)}`,
+    bibtex: toPassage(forms.bibtex, pageUrl, passage, 'BibTeX'),
+    ris: toPassage(forms.ris, pageUrl, passage, 'RIS'),
+    cslJson: JSON.stringify([cslItem(doc, edition, cited, pageUrl, passage)], null, 2),
+  };
 }

@@ -180,3 +180,20 @@ export function siteAddress(config: EditionConfig, site: string | undefined): { 
   if (config.url) return { site: config.url, isPublic: true };
   return { site: PREVIEW_URL, isPublic: false };
 }
+
+/**
+ * Why `address` cannot be an edition's public address, or undefined when it can: a local
+ * address (localhost, 127.0.0.0/8, ::1, 0.0.0.0) or a domain reserved for examples and tests
+ * (example.com/.net/.org and the .example, .test, .invalid and .localhost names, RFC 2606/6761).
+ */
+export function placeholderAddress(address: string): string | undefined {
+  let host: string;
+  try {
+    host = new URL(address).hostname.toLowerCase().replace(/\.$/, '');
+  } catch {
+    return `${address} is not a web address`;
+  }
+  if (host === 'localhost' || host.endsWith('.localhost') || /^127\./.test(host) || host === '[::1]' || host === '0.0.0.0') return `${address} is a local address, reachable only on the machine that serves it`;
+  if (/(^|\.)example\.(com|net|org)$/.test(host) || /\.(example|test|invalid)$/.test(host)) return `${address} is a domain reserved for examples and tests, not a real site`;
+  return undefined;
+}

@@ -16,11 +16,11 @@ export { segment, type PassageRule, type Segment } from './segment.js';
 export { escapeAttr, escapeHtml } from './escape.js';
 export { checkMarkdown, toSafeHtml } from './markdown.js';
 export { EditionError, formatProblem, formatProblemForGitHub, sortProblems, type Problem, type Severity } from './problems.js';
-export { NOTE_KINDS, type DateSpec, type SourceMeta, type NoteKind, type Work, type EntryMeta } from './schema.js';
+export { NOTE_KINDS, type Correction, type DateSpec, type SourceMeta, type NoteKind, type Work, type EntryMeta } from './schema.js';
 export { shortCitation, displayName, sourceLabel } from './works.js';
 export { scaffoldNote, type ScaffoldResult } from './scaffold.js';
 export { eachSearchRecord, searchRecords, type DocumentSearchRecord, type EntrySearchRecord, type SearchRecord } from './search-records.js';
-export { ACCESSED_PLACEHOLDER, CITATION_FORMS, citations, cslItem, type Citations, type CitedEdition } from './cite.js';
+export { ACCESSED_PLACEHOLDER, CITATION_FORMS, citations, cslItem, documentDescription, languageName, type Citations, type CitedEdition, type CslItem } from './cite.js';
 export {
   citedEdition,
   CONFIG_FILE,
@@ -28,6 +28,7 @@ export {
   editionTitle,
   INTERFACE_LANGUAGES,
   parseEditionConfig,
+  placeholderAddress,
   PREVIEW_URL,
   readEditionConfig,
   REQUIRED_FIELDS,

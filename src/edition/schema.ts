@@ -100,6 +100,30 @@ const Publisher = z.strictObject({
   alignment: z.string().optional(),
 });
 
+/**
+ * One dated correction of a published document, recorded by the editors in its source's front
+ * matter (`corrections:`), oldest first, and shown on the document's page:
+ * `- { date: 2026-12-10, what: "Note kuybyshev: the date of the evacuation", why: "…", version: 0.2.1 }`.
+ */
+export const Correction = z.strictObject({
+  /** The day the correction was made, YYYY-MM-DD. */
+  date: z
+    .union([z.string(), z.date()])
+    .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
+    .refine((v) => /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(v), { message: 'Write the date of a correction as YYYY-MM-DD (for example 2026-12-10).' }),
+  /** What changed, in a sentence a reader understands: the passage, note or field, and the change. */
+  what: z.string().min(1, 'Say what changed (the passage, note or field, and how).'),
+  /** Why: the error found and the evidence for the new reading (a work cited, a better copy of the source). */
+  why: z.string().min(1, 'Say why it changed (the error and the evidence).'),
+  /** The first release of the edition (edition.config.yml `version`) that carries the correction, if already known. */
+  version: z
+    .union([z.string(), z.number()])
+    .transform((v) => String(v))
+    .refine((v) => /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(v), { message: 'Write the version as MAJOR.MINOR.PATCH, in quotes (for example "0.2.1").' })
+    .optional(),
+});
+export type Correction = z.output<typeof Correction>;
+
 /** Front matter of `sources/<slug>.txt`. */
 export const SourceMeta = z.strictObject({
   title: z.string().min(1),
@@ -134,6 +158,12 @@ export const SourceMeta = z.strictObject({
   passages: z.enum(['line', 'blank-line']).default('blank-line'),
   /** Works cited in the metadata (summary, notes on date and provenance). */
   cites: z.array(Citation).default([]),
+  /**
+   * Corrections made since the document was first published, oldest first: each
+   * {@link Correction} gives its date, what changed, why, and optionally the release carrying it.
+   * Shown under "Corrections" on the document's page and in the open data. Empty by default.
+   */
+  corrections: z.array(Correction).default([]),
 });
 export type SourceMeta = z.output<typeof SourceMeta>;
 

@@ -25,6 +25,11 @@ describe('workflows', () => {
     expect(r).toContain('actions/deploy-pages@v4');
     const build = Object.values(w.jobs).flatMap((j) => j.steps).find((s) => s.run === 'npm run build') as { env?: Record<string, string> };
     expect(build.env?.BASE).toContain('base_path');
+    // The published site must have its public address: the check requires it, with SITE set as for the build.
+    const check = Object.values(w.jobs).flatMap((j) => j.steps).find((s) => s.run?.startsWith('npm run check')) as { run: string; env?: Record<string, string> };
+    expect(check.run).toContain('--strict');
+    expect(check.run).toContain('--require-url');
+    expect(check.env?.SITE).toBe((build as { env?: Record<string, string> }).env?.SITE);
   });
   it('the README names the same commands', () => {
     for (const cmd of ['npm install && npm run build', 'npm test', 'npm run check', 'npm run test:e2e', '--strict', '--format github']) expect(readme).toContain(cmd);
