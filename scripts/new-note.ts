@@ -20,7 +20,7 @@ const fail = (m: string): never => {
   process.exit(1);
 };
 if (!slug || !quote) fail('Usage: npm run new-note -- <slug> "<words to annotate>" [--id note-id] [--kind context]');
-if (!(kind in NOTE_KINDS)) fail(`Unknown kind "${kind}". Use one of: ${Object.keys(NOTE_KINDS).join(', ')}.`);
+if (!Object.hasOwn(NOTE_KINDS, kind)) fail(`Unknown kind "${kind}". Use one of: ${Object.keys(NOTE_KINDS).join(', ')}.`);
 const root = resolve(process.cwd());
 /** Whether anything is at `path`, a dangling link included. */
 const taken = (path: string) => {

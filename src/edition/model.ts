@@ -151,5 +151,5 @@ export function dateKey(d: SourceMeta['date']): string {
 /** Where an entry's file should be, for messages. */
 export function entryPath(ref: string): string {
   const [kind, id] = ref.split(':') as [EntityKind, string];
-  return `annotations/${ENTITY_KINDS[kind]?.folder ?? kind}/${id}.md`;
+  return `annotations/${Object.hasOwn(ENTITY_KINDS, kind) ? ENTITY_KINDS[kind].folder : kind}/${id}.md`;
 }

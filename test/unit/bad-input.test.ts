@@ -3,7 +3,8 @@
  * back as one problem, at the right file, line and column, with a sentence saying how to fix it.
  */
 import { describe, expect, it } from 'vitest';
-import { SOURCE_META, edition, errors, warnings } from '../helpers/edition.ts';
+import { documentMdx } from '../../src/edition/index.ts';
+import { SOURCE_META, WORKS, edition, errors, warnings } from '../helpers/edition.ts';
 
 const SOURCE = `${SOURCE_META}Alpha beta gamma.
 
@@ -98,6 +99,14 @@ const cases: Case[] = [
   { name: 'javascript: URL of a work', files: { 'annotations/works/bad.yml': 'w2:\n  title: B\n  url: "javascript:alert(document.domain)"\n' }, file: 'annotations/works/bad.yml', line: 3, col: 8, message: 'Write a full web address starting with https://' },
   { name: 'data: URL of a source archive', files: { 'sources/doc.txt': SOURCE.replace('passages: blank-line', 'passages: blank-line\narchive: { name: X, url: "data:text/html,x" }') }, file: 'sources/doc.txt', line: 9, col: 26, message: 'Other kinds of address (javascript:, data:, file:…) are not allowed.' },
   { name: 'quote inside a URL', files: { 'annotations/works/bad.yml': 'w2:\n  title: B\n  url: "https://example.org/a?b=\\"><script>"\n' }, file: 'annotations/works/bad.yml', line: 3, col: 8, message: 'Percent-encode it' },
+  // Keys that name properties every JavaScript object has (issue 21, item 7): plain names, never a crash.
+  { name: 'cites: [constructor] in a note', files: { [N]: note('quote: Alpha\nkind: context\ncites: [constructor]') }, file: N, line: 4, col: 9, message: 'No work "constructor"' },
+  { name: 'cites: [__proto__] in a note', files: { [N]: note('quote: Alpha\nkind: context\ncites: [__proto__]') }, file: N, line: 4, col: 9, message: 'No work "__proto__"' },
+  { name: 'cites: [toString] in a register entry', files: { 'annotations/people/pat.md': PERSON.replace('cites: [w1]', 'cites: [w1, toString]') }, file: 'annotations/people/pat.md', line: 5, col: 13, message: 'No work "toString"' },
+  { name: 'cites: { work: hasOwnProperty } in a source', files: { 'sources/doc.txt': SOURCE.replace('passages: blank-line', 'passages: blank-line\ncites: [{ work: hasOwnProperty }]') }, file: 'sources/doc.txt', line: 9, col: 9, message: 'No work "hasOwnProperty"' },
+  { name: 'a name under __proto__', files: { 'annotations/people/pat.md': PERSON.replace('cites: [w1]', 'cites: [w1]\nnames: { __proto__: Evil }') }, file: 'annotations/people/pat.md', line: 6, col: 10, message: 'A key cannot be named "__proto__"' },
+  { name: 'a register folder named constructor', files: { 'annotations/constructor/x.md': PERSON }, file: 'annotations/constructor/x.md', line: 1, col: 1, message: 'This file is not in a place the edition reads.' },
+  { name: 'a register folder named __proto__', files: { 'annotations/__proto__/x.md': PERSON }, file: 'annotations/__proto__/x.md', line: 1, col: 1, message: 'This file is not in a place the edition reads.' },
 ];
 
 describe('bad input: one clear problem at the right place', () => {
@@ -134,5 +143,22 @@ describe('hostile or unusual input that is accepted as text', () => {
     const e = edition({ ...base, [N]: note('quote: Alpha\nkind: gloss').replace(/\n/g, '\r\n') });
     expect(errors(e)).toEqual([]);
     expect(warnings(e).filter((w) => w.file === N)).toEqual([]);
+  });
+});
+
+describe('names every JavaScript object has are plain names (issue 21, item 7)', () => {
+  it('a work keyed constructor, a source and a note named after Object properties: checked, cited and written as MDX without a crash', () => {
+    const e = edition({
+      ...base,
+      'annotations/works.yml': `${WORKS}constructor:\n  title: A work keyed constructor\n`,
+      'sources/constructor.txt': SOURCE,
+      'annotations/notes/constructor/valueof.md': note('quote: Alpha\nkind: context\ncites: [constructor]'),
+      'annotations/people/tostring.md': PERSON.replace('Pat Example', 'Valueof Person').replace('aliases: [Zeta]', 'aliases: [Kappa]').replace('cites: [w1]', 'cites: [constructor]'),
+    });
+    expect(errors(e)).toEqual([]);
+    expect(Object.keys(e.works).sort()).toEqual(['constructor', 'w1']);
+    const doc = e.documents.find((d) => d.slug === 'constructor')!;
+    expect(doc.notes.map((n) => n.id)).toEqual(['valueof']);
+    for (const d of e.documents) expect(documentMdx(d, e)).toContain('data-passage');
   });
 });

@@ -44,7 +44,8 @@ export interface ClassifiedFiles {
   works: RawFile[];
 }
 
-const folderKind = Object.fromEntries(Object.entries(ENTITY_KINDS).map(([k, v]) => [v.folder, k as EntityKind]));
+/** Register folder → kind (a Map: a folder named `constructor` or `__proto__` is no kind). */
+const folderKind = new Map<string, EntityKind>(Object.entries(ENTITY_KINDS).map(([k, v]) => [v.folder, k as EntityKind]));
 
 /** Classifies files by their paths; files that cannot be used are reported and left out. */
 export function classifyFiles(files: readonly RawFile[], problems: Problems): ClassifiedFiles {
@@ -98,9 +99,9 @@ export function classifyFiles(files: readonly RawFile[], problems: Problems): Cl
       out.locks.set(lockSlug, f);
     } else if (parts[0] === 'annotations' && parts[1] === 'structure' && parts.length === 3 && (m = /^(.+)\.ya?ml$/.exec(base))) {
       out.structures.set(m[1]!, f);
-    } else if (parts[0] === 'annotations' && parts.length === 3 && folderKind[parts[1]!] && (m = /^(.+)\.md$/.exec(base))) {
+    } else if (parts[0] === 'annotations' && parts.length === 3 && folderKind.has(parts[1]!) && (m = /^(.+)\.md$/.exec(base))) {
       if (!SLUG.test(m[1]!)) problems.error(f.path, 1, 1, `A register entry's file name is its id and must be lower-case words joined by hyphens (like kianouri.md). Rename this file.`);
-      else out.entries.push({ file: f, kind: folderKind[parts[1]!]!, id: m[1]! });
+      else out.entries.push({ file: f, kind: folderKind.get(parts[1]!)!, id: m[1]! });
     } else if (parts[0] === 'sources' || parts[0] === 'annotations') {
       problems.error(
         f.path,

@@ -39,6 +39,17 @@ export interface ContributorFile<T> {
   markdown?: SafeMarkdown;
 }
 
+/** The path of the first key named `__proto__` in `data`, which zod would drop silently. */
+function reservedKey(data: unknown, path: (string | number)[] = []): (string | number)[] | undefined {
+  if (!data || typeof data !== 'object') return undefined;
+  if (!Array.isArray(data) && Object.hasOwn(data, '__proto__')) return [...path, '__proto__'];
+  for (const [k, v] of Object.entries(data)) {
+    const found = reservedKey(v, [...path, Array.isArray(data) ? Number(k) : k]);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /**
  * Reads one contributor file: decode, parse, validate with `schema` (problems name the file as
  * a `what`: "note", "register entry"…), check the Markdown body. Returns null if the file cannot be
@@ -68,6 +79,12 @@ export function readContributorFile<S extends z.ZodType>(file: RawFile, schema: 
       return null;
     }
     parsed = { raw: front.data, locate: front.locate, body: front.body, bodyLine: front.bodyLine };
+  }
+  const reserved = reservedKey(parsed.raw);
+  if (reserved) {
+    const { line, col } = parsed.locate(reserved, true);
+    problems.error(file.path, line, col, 'A key cannot be named "__proto__" (JavaScript reserves the name, and the value would be lost). Rename it or remove it.');
+    return null;
   }
   const r = schema.safeParse(parsed.raw);
   if (!r.success) {

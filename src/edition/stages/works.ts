@@ -12,6 +12,10 @@ type Locate = (p: DataPath, key?: boolean) => { line: number; col: number };
 
 /** The works cited, where each was defined, and which ones citations have used so far. */
 export interface WorksCited {
+  /**
+   * Key → work. Keys are contributors' words, which may be `constructor`, `__proto__` or
+   * `toString`: the object has no prototype, so only keys defined in a works list are in it.
+   */
   works: Record<string, Work>;
   /** Key → the file that defines it and its positions. */
   where: Map<string, { file: string; locate: Locate }>;
@@ -21,7 +25,7 @@ export interface WorksCited {
 
 /** Reads the works lists in order; a key already defined in an earlier file is an error. */
 export function readWorks(files: readonly RawFile[], problems: Problems): WorksCited {
-  const cited: WorksCited = { works: {}, where: new Map(), used: new Set() };
+  const cited: WorksCited = { works: Object.create(null) as Record<string, Work>, where: new Map(), used: new Set() };
   for (const wf of files) {
     const read = readContributorFile(wf, Works, 'works list', problems, { format: 'yaml' });
     if (!read) continue;
@@ -43,7 +47,7 @@ export function readWorks(files: readonly RawFile[], problems: Problems): WorksC
 export function checkCites(cited: WorksCited, cites: readonly Citation[], file: string, locate: Locate, problems: Problems): void {
   cites.forEach((c, i) => {
     cited.used.add(c.work);
-    if (!cited.works[c.work]) {
+    if (!Object.hasOwn(cited.works, c.work)) {
       const { line, col } = locate(['cites', i]);
       problems.error(file, line, col, `No work "${c.work}" in annotations/works.yml or annotations/works/. Add it there, or fix the key.`);
     }
