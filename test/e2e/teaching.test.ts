@@ -17,7 +17,8 @@ beforeAll(async () => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: seed.site.url.replace(/\/$/, '').replace(/(:\d+).*$/, '$1') });
 });
 
-const today = () => new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+const todayUs = () => new Date().toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric' });
+const todayIso = () => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; };
 
 describe('passage links', () => {
   it('the copy control yields the exact URL of the passage', async () => {
@@ -68,23 +69,26 @@ describe('citations of the 1941 cable', () => {
     const url = (await page.getAttribute('link[rel=canonical]', 'href'))!;
     expect(url).toMatch(/^https?:\/\/[^/]+\/documents\/dimitrov-cable-1941\/$/);
     const { config } = readEditionConfig(ROOT);
+    // Chicago 17 (full note style's bibliography), through citeproc: the reader's date in Chicago's form.
     expect(chicago).toBe(
-      `Dimitrov, Georgi. “Cable from Dimitrov to Stalin, Molotov, Beria, and Malenkov.” December 9, 1941. Translated from Russian. ` +
-        `Wilson Center Digital Archive (History and Public Policy Program). https://digitalarchive.wilsoncenter.org/document/cable-dimitrov-stalin-molotov-beria-and-malenkov. ` +
-        `In Iran, the Left and the Soviet Union: An Annotated Edition. Version ${config!.version}. ${url}. Accessed ${today()}.`,
+      `Dimitrov, Georgi. “Cable from Dimitrov to Stalin, Molotov, Beria, and Malenkov.” Cable, translated from Russian. ` +
+        `Iran, the Left and the Soviet Union: An Annotated Edition, version ${config!.version}, December 9, 1941. ` +
+        `Wilson Center Digital Archive (History and Public Policy Program). Accessed ${todayUs()}. ${url}.`,
     );
     const bibtex = await page.textContent('[data-cite="document"] pre[data-format="bibtex"]');
     expect(bibtex).toBe(
       [
-        '@unpublished{Dimitrov1941Cable,',
+        '@misc{Dimitrov1941Cable,',
+        `\turldate = {${todayIso()}},`,
         '\tauthor = {Dimitrov, Georgi},',
-        '\tyear = {1941},',
-        '\tmonth = {dec 9},',
-        '\tnote = {Translated from Russian. Original: https://digitalarchive.wilsoncenter.org/document/cable-dimitrov-stalin-molotov-beria-and-malenkov},',
+        '\tbooktitle = {Iran, the {Left} and the {Soviet} {Union}: An {Annotated} {Edition}},',
+        '\tentrysubtype = {Cable, translated from Russian},',
+        '\tdate = {1941-12-09},',
+        '\tlanguage = {en},',
+        '\tnote = {Translated from Russian. Held by Wilson Center Digital Archive (History and Public Policy Program). Original: https://digitalarchive.wilsoncenter.org/document/cable-dimitrov-stalin-molotov-beria-and-malenkov},',
         '\ttitle = {Cable from {Dimitrov} to {Stalin}, {Molotov}, {Beria}, and {Malenkov}},',
-        '\ttype = {Cable},',
         `\turl = {${url}},`,
-        `\thowpublished = {${url}},`,
+        `\tversion = {${config!.version}},`,
         '}',
       ].join('\n'),
     );
@@ -95,9 +99,17 @@ describe('citations of the 1941 cable', () => {
     await page.goto(`${seed.site.url}documents/dimitrov-cable-1941/`);
     await page.click('#p17 .passage-number');
     await page.click('#p17 + .passage-toolbar .cite-passage-button');
-    const mla = await page.textContent('.cite-passage pre[data-format="mla"]');
     const url = (await page.getAttribute('link[rel=canonical]', 'href'))!;
-    expect(mla).toContain(`par. 17, ${url.replace(/^https?:\/\//, '')}#p17. Accessed`);
+    const mla = await page.textContent('.cite-passage pre[data-format="mla"]');
+    expect(mla).toContain(`, ${url}#p17. Wilson Center`);
+    expect(mla).toMatch(/Accessed \d{1,2} (Jan\.|Feb\.|Mar\.|Apr\.|May|June|July|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.) \d{4}\.$/);
+    const note = await page.textContent('.cite-passage pre[data-format="chicago-note"]');
+    expect(note).toContain(`para. 17, Wilson Center`);
+    expect(note).toContain(`accessed ${todayUs()}, ${url}#p17.`);
+    const apa = await page.textContent('.cite-passage pre[data-format="apa"]');
+    expect(apa).toContain('In the text: (Dimitrov, 1941, para. 17)');
+    const bibtex = await page.textContent('.cite-passage pre[data-format="bibtex"]');
+    expect(bibtex).toContain(`url = {${url}#p17}`);
     await page.close();
   });
   it('the page carries citation_* meta tags and schema.org JSON-LD', async () => {
