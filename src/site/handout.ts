@@ -35,3 +35,28 @@ export function applyHandoutRange(): void {
   (document.getElementById('from') as HTMLInputElement).value = passages[a]!.dataset.passage!;
   (document.getElementById('to') as HTMLInputElement).value = passages[b]!.dataset.passage!;
 }
+
+/**
+ * On paper everything folded is open (provenance, boilerplate), whatever the browser: closed
+ * `<details>` are opened for printing and closed again after.
+ */
+export function openForPrint(): void {
+  let opened: HTMLDetailsElement[] = [];
+  addEventListener('beforeprint', () => {
+    opened = [...document.querySelectorAll<HTMLDetailsElement>('details:not([open]):not(.cite):not(.contents)')];
+    for (const d of opened) d.open = true;
+  });
+  addEventListener('afterprint', () => {
+    for (const d of opened) d.open = false;
+    opened = [];
+  });
+}
+
+/** The works list of a handout keeps only the works its shown notes cite. */
+export function keepCitedWorks(): void {
+  const shown = new Set<string>();
+  for (const li of document.querySelectorAll<HTMLElement>('section[data-footnotes] > ol > li:not([hidden])')) {
+    for (const a of li.querySelectorAll<HTMLAnchorElement>('a[href*="/works/#"]')) shown.add(decodeURIComponent(a.hash.slice(1)));
+  }
+  for (const li of document.querySelectorAll<HTMLElement>('.works-cited li[data-work]')) li.hidden = !shown.has(li.dataset.work!);
+}

@@ -5,10 +5,9 @@
  * words: "Copy link" (the exact permanent URL), "Cite" (the passage's citation forms) and, while
  * words of the passage are selected, "Copy link to selection" (a text fragment). Only one
  * toolbar exists at a time, so the tools add no tab stop to the page's passages; Escape or
- * Close shuts it and gives focus back to the number. The reader's date of access fills the
- * citations.
+ * Close shuts it and gives focus back to the number. (src/site/cite-dates.ts fills the
+ * reader's date of access into the citation forms.)
  */
-const PLACEHOLDER = '[date accessed]';
 
 /** A new element with the given properties (text is set as text, never parsed as HTML). */
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<Omit<HTMLElementTagNameMap[K], 'role' | 'ariaLabel'>> & { role?: string; ariaLabel?: string }): HTMLElementTagNameMap[K] {
@@ -45,16 +44,7 @@ export function fragmentUrl(id: string, text: string): string {
   return `${passageUrl(id)}:~:text=${directive}`;
 }
 
-function accessedDate(): string {
-  return new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
-}
-
 export function initPassageTools(): void {
-  const today = accessedDate();
-  const fill = (root: ParentNode) => {
-    for (const pre of root.querySelectorAll('pre')) if (pre.textContent?.includes(PLACEHOLDER)) pre.textContent = pre.textContent.replaceAll(PLACEHOLDER, today);
-  };
-  fill(document);
   // The passage citation forms ([format, label, text with __P__ for the number]), from the page.
   const formsJson = document.getElementById('passage-cite-forms')?.textContent;
   const forms = formsJson ? (JSON.parse(formsJson) as [string, string, string][]) : undefined;
@@ -108,7 +98,6 @@ export function initPassageTools(): void {
           dl.append(element('dt', { textContent: label }), dd);
         }
         panel.append(dl);
-        fill(panel);
         region.append(panel);
         cite.setAttribute('aria-expanded', 'true');
       });

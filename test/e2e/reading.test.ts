@@ -7,6 +7,7 @@
  */
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { pdfText } from '../helpers/pdf-text.ts';
 import { useSeedSite } from '../helpers/seed-site.ts';
 
 const seed = useSeedSite();
@@ -272,5 +273,63 @@ describe('handout', () => {
     expect(pairs[0]![1]).toBeGreaterThan(1);
     for (const [value, marker] of pairs) expect(value).toBe(marker);
     await done(page);
+  });
+});
+
+const squash = (t: string) => t.replace(/\s+/g, '');
+
+describe('on paper', () => {
+  for (const path of ['documents/dimitrov-cable-1941/', 'documents/dimitrov-cable-1941/handout/?from=16&to=18']) {
+    it(`${path} prints title, address and suggested citation first; provenance open; no back-link arrows; the edition's fonts; the works cited`, async () => {
+      const page = await open(path, { viewport: { width: 1280, height: 900 }, colorScheme: 'dark' });
+      const title = (await page.textContent('h1'))!;
+      const address = (await page.textContent('.print-head a'))!;
+      const citation = (await page.textContent('.print-head pre'))!;
+      expect(citation).toMatch(/Accessed \w+ \d+, \d{4}\./); // the reader's date, filled in
+      const pdf = pdfText(await page.pdf({ format: 'A4' }));
+      const first = squash(pdf.pages[0]!);
+      const all = squash(pdf.pages.join(''));
+      expect(first).toContain(squash(title));
+      expect(first).toContain(squash(address));
+      expect(address).toMatch(/^https?:\/\/[^/]+\/documents\/dimitrov-cable-1941\/$/); // the document's own address, as cited
+      expect(first).toContain(squash(citation));
+      expect(first.indexOf(squash(title))).toBeLessThan(first.indexOf(squash(citation)));
+      expect(all).not.toContain('↩');
+      expect(all).toContain('Workscitedinthenotes');
+      expect(pdf.families).toContain('Source Serif 4');
+      expect(pdf.families.filter((f) => /serif/i.test(f) && !/Source Serif/.test(f))).toEqual([]);
+      expect(pdf.italic).toBe(true); // the serif's own italic (the words a note explains are set in it)
+      if (!path.includes('handout')) {
+        // Provenance, folded on screen, is printed open.
+        const rights = await page.$eval('details.provenance dd:last-of-type', (d) => d.textContent!);
+        expect(all).toContain(squash(rights));
+      } else {
+        // Only the works the printed notes cite.
+        const [listed, cited] = await page.evaluate(() => {
+          const shown = new Set<string>();
+          for (const li of document.querySelectorAll<HTMLElement>('section[data-footnotes] li:not([hidden])')) for (const a of li.querySelectorAll<HTMLAnchorElement>('a[href*="/works/#"]')) shown.add(a.hash.slice(1));
+          return [[...document.querySelectorAll<HTMLElement>('.works-cited li:not([hidden])')].map((li) => li.dataset.work!).sort(), [...shown].sort()];
+        });
+        expect(listed).toEqual(cited);
+        expect(listed.length).toBeGreaterThan(0);
+      }
+      await done(page);
+    });
+  }
+  it('paper is light in the dark theme, and so is the handout on screen', async () => {
+    const page = await open('documents/kianouri-confession-2012/', { ...WIDE, colorScheme: 'dark' });
+    const dark = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    await page.emulateMedia({ media: 'print' });
+    const colours = await page.evaluate(() => [getComputedStyle(document.documentElement).backgroundColor, getComputedStyle(document.body).color, getComputedStyle(document.querySelector('.footnotes li')!).color, getComputedStyle(document.querySelector('.content-note')!).backgroundColor]);
+    expect(dark).not.toBe(colours[0]);
+    const luminance = (c: string) => { const [r, g, b] = c.match(/\d+(\.\d+)?/g)!.map(Number); return (0.2126 * r! + 0.7152 * g! + 0.0722 * b!) / 255; };
+    expect(luminance(colours[0]!)).toBeGreaterThan(0.95);
+    expect(luminance(colours[1]!)).toBeLessThan(0.2);
+    expect(luminance(colours[2]!)).toBeLessThan(0.4);
+    expect(luminance(colours[3]!)).toBeGreaterThan(0.95);
+    await done(page);
+    const handout = await open('documents/dimitrov-cable-1941/handout/', { ...WIDE, colorScheme: 'dark' });
+    expect(luminance(await handout.evaluate(() => getComputedStyle(document.documentElement).backgroundColor))).toBeGreaterThan(0.95);
+    await done(handout);
   });
 });
