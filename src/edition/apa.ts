@@ -1,6 +1,7 @@
 /**
- * APA references, written by citeproc through citation-js (`@citation-js/core` with
- * `@citation-js/plugin-csl` and its bundled `apa` style), for every reference.
+ * APA references of any CSL item (a book, an article, a report…), written by citeproc through
+ * citation-js (`@citation-js/core` with `@citation-js/plugin-csl` and its bundled `apa` style, as
+ * published). The edition's own citation forms use the variant in csl-styles.ts (cite.ts).
  *
  * citeproc takes a few milliseconds per reference. The same CSL-JSON item is often asked for
  * more than once (a document and each of its passages share the document's reference), so
