@@ -13,6 +13,7 @@ import { readNotes } from './stages/notes.js';
 import { readRegisters } from './stages/registers.js';
 import { readSources } from './stages/sources.js';
 import { applyStructures } from './stages/structure.js';
+import { Unread } from './stages/unread.js';
 import { readWorks } from './stages/works.js';
 
 export { dateKey, entryPath, ENTITY_KINDS } from './model.js';
@@ -31,12 +32,14 @@ export interface BuildOptions {
 /** Builds the edition model from its files. Never throws on bad input: problems are collected. */
 export function buildEdition(files: RawFile[], options: BuildOptions = {}): Edition {
   const problems = new Problems();
+  // Files that exist but could not be read: what refers to them is not reported again.
+  const unread = new Unread();
   const input = classifyFiles(files, problems);
   const cited = readWorks(input.works, problems);
-  const { entries, names } = readRegisters(input.entries, cited, problems);
-  const { documents, bySlug } = readSources(input.sources, input.locks, entries, cited, problems, options.requireLocks ?? false, input.refusedLocks);
-  applyStructures(input.structures, bySlug, problems);
-  readNotes(input.notes, bySlug, entries, cited, problems);
+  const { entries, names } = readRegisters(input.entries, cited, problems, unread);
+  const { documents, bySlug } = readSources(input.sources, input.locks, entries, cited, problems, options.requireLocks ?? false, input.refusedLocks, unread);
+  applyStructures(input.structures, bySlug, problems, unread);
+  readNotes(input.notes, bySlug, entries, cited, problems, unread);
   linkMentions(documents, entries, names);
-  return assembleEdition(documents, entries, cited, problems);
+  return assembleEdition(documents, entries, cited, problems, unread);
 }

@@ -4,7 +4,7 @@
  */
 export { buildEdition, dateKey, entryPath, ENTITY_KINDS } from './edition.js';
 export type { BuildOptions, Comment, Edition, EditionDocument, Entry, EntityKind, LanguageSpan, Mention, Note, Passage, PassageRole, RawFile } from './edition.js';
-export { loadEdition, locksRequired, readEditionFiles, writePassageLocks } from './load.js';
+export { loadEdition, locksRequired, readEditionFiles, UnsafeWriteError, writePassageLocks } from './load.js';
 export { assignPassageIds, similarity, type IdAssignment, type LockedPassage } from './passage-ids.js';
 export { formatLock } from './lock-file.js';
 export { documentToMdast, entityHref, type ToMdastOptions } from './emit/to-mdast.js';

@@ -3,11 +3,11 @@
  * content, stops the build on any error (nothing is published with a note missing),
  * and in `astro dev` regenerates when a source or annotation file is saved.
  */
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { watch } from 'node:fs';
-import { formatProblem, EditionError, CONFIG_FILE, siteAddress } from '../edition/index.ts';
+import { formatProblem, EditionError, CONFIG_FILE, siteAddress, sortProblems, UnsafeWriteError, type Problem } from '../edition/index.ts';
 import { editionConfig, generateEdition } from './generate.ts';
 import { editionRoot, generatedDir } from './paths.ts';
 import { writeDocumentsMdx } from './write-mdx.ts';
@@ -23,6 +23,41 @@ import { startSearchIndex, type SearchIndexJob } from './search-index.ts';
  */
 const EARLY_SEARCH_WRITE_MAX_DOCUMENTS = 3000;
 
+/** Prints an edition's problems with the integration's logger, errors as errors and warnings as warnings. */
+function logProblems(logger: AstroIntegrationLogger, problems: readonly Problem[]): void {
+  for (const p of sortProblems([...problems])) {
+    if (p.severity === 'error') logger.error(formatProblem(p));
+    else logger.warn(formatProblem(p));
+  }
+}
+
+/** Resolves once everything written to `stream` so far has been handed to the system. */
+const flushed = (stream: NodeJS.WriteStream) =>
+  new Promise<void>((resolve) => {
+    stream.write('', () => resolve());
+  });
+
+/**
+ * Ends `astro build` (or the start of `astro dev`) on an edition that must not be published,
+ * saying only what the editor must fix. An error thrown from a hook would be printed by Astro as
+ * "An unhandled error occurred while running the astro:config:setup hook" with a stack trace
+ * into our code; so the edition's messages are printed with the logger and the process exits
+ * with status 1, before any page or generated file is written. Any other error is a bug: it is
+ * thrown, with its stack.
+ */
+async function stopBuild(e: unknown, logger: AstroIntegrationLogger): Promise<never> {
+  if (e instanceof EditionError) {
+    logProblems(logger, e.problems);
+    const errors = e.problems.filter((p) => p.severity === 'error').length;
+    logger.error(`The edition has ${errors} error${errors === 1 ? '' : 's'}; nothing was published. Fix ${errors === 1 ? 'it' : 'them'} and build again (npm run check lists them too).`);
+  } else if (e instanceof UnsafeWriteError) {
+    logger.error(e.message);
+  } else throw e;
+  await flushed(process.stdout);
+  await flushed(process.stderr);
+  process.exit(1);
+}
+
 export default function editionIntegration(): AstroIntegration {
   let root = process.cwd();
   let base = '/';
@@ -34,13 +69,24 @@ export default function editionIntegration(): AstroIntegration {
   return {
     name: 'annotated-edition',
     hooks: {
-      'astro:config:setup': ({ config, command, logger, updateConfig }) => {
+      'astro:config:setup': async ({ config, command, logger, updateConfig }) => {
         // EDITION_ROOT builds another edition (a test fixture) with this generator.
         root = process.env.EDITION_ROOT ? editionRoot() : fileURLToPath(config.root);
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
         cacheDir = fileURLToPath(config.cacheDir);
-        // The edition's settings (title, editors, licence, version, address), read once; invalid → the build stops.
-        const settings = editionConfig(root);
+        // The edition's settings (title, editors, licence, version, address) and the edition itself,
+        // read and checked before anything is written; on an error the build ends with its messages only.
+        let settings: ReturnType<typeof editionConfig>;
+        let edition: import('../edition/index.ts').Edition;
+        let mdx: ReturnType<typeof writeDocumentsMdx>;
+        try {
+          settings = editionConfig(root);
+          edition = generateEdition(root);
+          // One .mdx page per document, rewritten only when its bytes change (src/content.config.ts reads them).
+          mdx = writeDocumentsMdx(edition, generatedDir(), base);
+        } catch (e) {
+          return stopBuild(e, logger);
+        }
         for (const p of settings.warnings) logger.warn(formatProblem(p));
         current = settings.config;
         // Pages read the config and the model from virtual modules (virtual:edition/config, virtual:edition/model).
@@ -51,9 +97,6 @@ export default function editionIntegration(): AstroIntegration {
         if (!address.isPublic && command === 'build') {
           logger.warn(`no public URL: canonical links and citations use ${address.site}; set "url" in ${CONFIG_FILE} (or SITE) before publishing.`);
         }
-        const edition = generateEdition(root);
-        // One .mdx page per document, rewritten only when its bytes change (src/content.config.ts reads them).
-        const mdx = writeDocumentsMdx(edition, generatedDir(), base);
         logger.info(`mdx: ${mdx.written.length} written, ${mdx.unchanged} unchanged, ${mdx.removed.length} removed (${generatedDir()})`);
         model = edition;
         for (const p of edition.problems) logger.warn(formatProblem(p));

@@ -4,7 +4,7 @@
  * characters significant to MDX and HTML rendered literally; reader-side budgets; nothing
  * published on error.
  */
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { selectAll, select } from 'hast-util-select';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -138,12 +138,49 @@ describe('a source full of MDX- and HTML-significant characters', () => {
   });
 });
 
+/**
+ * What a failed build prints: the edition's messages (file:line:col, severity, the fix) and its
+ * one-line verdict, and nothing else: no hook failure and no stack trace (issue 21, item 8).
+ */
+function onlyEditionMessages(output: string): void {
+  expect(output).not.toMatch(/unhandled error|Stack trace|Location:|\n\s+at .+:\d+:\d+|\.ts:\d+:\d+/);
+  // Astro's own timestamped lines are allowed only for this integration's messages.
+  for (const line of output.split('\n').filter((l) => l.trim())) {
+    expect(line, output).toMatch(/\[annotated-edition\] (\S+:\d+:\d+  (error|warning): |The edition has \d+ errors?; nothing was published)/);
+  }
+}
+
 describe('an edition with an error', () => {
+  const copies: string[] = [];
+  afterAll(() => {
+    for (const d of copies) rmSync(d, { recursive: true, force: true });
+  });
   it('is refused: the build fails with file:line:col and writes no page', () => {
     const built = buildSite(join(ROOT, 'test/fixtures/editions/broken'), { pagefind: false });
     expect(built.status).not.toBe(0);
     expect(built.output).toContain('annotations/notes/broken-2000/missing.md:2:8  error: The quote "words that are not there" is not in sources/broken-2000.txt.');
     expect(existsSync(built.dist) ? readdirSync(built.dist) : []).toEqual([]);
+    onlyEditionMessages(built.output);
+  });
+  it('prints the edition\'s messages and nothing else: a byte-order mark in a source is one error, a cited work named constructor another', () => {
+    const dir = mkdtempSync(join(ROOT, '.builds', 'edition-'));
+    copies.push(dir);
+    cpSync(LITERAL, dir, { recursive: true });
+    const source = join(dir, 'sources/literal-2000.txt');
+    writeFileSync(source, `\uFEFF${readFileSync(source, 'utf8')}`);
+    const bom = buildSite(dir, { pagefind: false });
+    expect(bom.status).not.toBe(0);
+    expect(bom.output.split('\n').filter((l) => l.includes('  error: '))).toEqual([expect.stringContaining('sources/literal-2000.txt:1:1  error: This file starts with a byte-order mark (BOM).')]);
+    onlyEditionMessages(bom.output);
+    writeFileSync(source, readFileSync(source, 'utf8').slice(1));
+    const note = join(dir, 'annotations/notes/literal-2000/braces.md');
+    writeFileSync(note, readFileSync(note, 'utf8').replace('cites: [fixture-work]', 'cites: [fixture-work, constructor]'));
+    const proto = buildSite(dir, { pagefind: false });
+    expect(proto.status).not.toBe(0);
+    expect(proto.output).toContain('annotations/notes/literal-2000/braces.md');
+    expect(proto.output).toContain('error: No work "constructor" in annotations/works.yml.');
+    expect(existsSync(proto.dist) ? readdirSync(proto.dist) : []).toEqual([]);
+    onlyEditionMessages(proto.output);
   });
 });
 

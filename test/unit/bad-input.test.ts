@@ -162,3 +162,44 @@ describe('names every JavaScript object has are plain names (issue 21, item 7)',
     for (const d of e.documents) expect(documentMdx(d, e)).toContain('data-passage');
   });
 });
+
+describe('one mistake, one message (issue 21, item 8)', () => {
+  // A source with notes, a structure file, a lock, a register entry it alone mentions and a work it alone cites.
+  const LOCK = '# Permanent passage ids of sources/doc.txt\npassages:\n  - id: p1\n    text: Alpha beta gamma.\n  - id: p2\n    text: Delta epsilon. Delta epsilon.\n  - id: p3\n    text: Zeta eta theta iota kappa lambda mu.\n';
+  const full = {
+    ...base,
+    'annotations/works.yml': `${WORKS}w2:\n  title: Another work\n`,
+    'annotations/passages/doc.yml': LOCK,
+    'annotations/structure/doc.yml': 'headings: [Alpha]\n',
+    ...Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`annotations/notes/doc/n${i}.md`, note(`quote: ${['Alpha', 'gamma', 'epsilon. Delta', 'Zeta', 'theta', 'mu'][i]}\nkind: context\ncites: [w2]\nentities: [person:pat]`)])),
+  };
+  const only = (files: Record<string, string>) => {
+    const e = edition({ ...full, ...files });
+    return e.problems.map((p) => `${p.file}:${p.line}:${p.col}  ${p.severity}: ${p.message}`);
+  };
+  it('the edition itself is clean', () => expect(only({})).toEqual([]));
+  it('a byte-order mark in a source: one error, no "There is no source" for its notes, structure or lock', () => {
+    expect(only({ 'sources/doc.txt': `\uFEFF${SOURCE}` })).toEqual(['sources/doc.txt:1:1  error: This file starts with a byte-order mark (BOM). Save it as "UTF-8" without BOM.']);
+  });
+  it('a misspelt field in a source: one error that names the right spelling', () => {
+    const problems = only({ 'sources/doc.txt': SOURCE.replace('title:', 'titel:') });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain('sources/doc.txt:2:1  error: Unknown field "titel" of this source. Did you mean "title"?');
+  });
+  it('unreadable YAML in a source: one error', () => {
+    expect(only({ 'sources/doc.txt': SOURCE.replace('rights: Test.', 'rights: Test: x') })).toHaveLength(1);
+  });
+  it('a misspelt field in a register entry: one error, not one per note naming the entry', () => {
+    const problems = only({ 'annotations/people/pat.md': PERSON.replace('description:', 'descripton:') });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain('annotations/people/pat.md:4:1  error: Unknown field "descripton" of this register entry. Did you mean "description"?');
+  });
+  it('a mistake in one work: one error, not one per note citing a work of that file', () => {
+    const problems = only({ 'annotations/works.yml': `${WORKS}w2:\n  title: Another work\n  url: not an address\n` });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain('annotations/works.yml:6:8  error:');
+  });
+  it('unreadable YAML in the works list: one error', () => {
+    expect(only({ 'annotations/works.yml': `${WORKS}w2:\n  title: Another: work\n` })).toHaveLength(1);
+  });
+});

@@ -107,7 +107,7 @@ export function classifyFiles(files: readonly RawFile[], problems: Problems): Cl
         f.path,
         1,
         1,
-        'This file is not in a place the edition reads. Sources go in sources/<slug>.txt; notes in annotations/notes/<slug>/<note-id>.md; structure in annotations/structure/<slug>.yml; register entries in annotations/people|organizations|places|events/<id>.md; works cited in annotations/works.yml.',
+        'This file is not in a place the edition reads. Sources go in sources/<slug>.txt; notes in annotations/notes/<slug>/<note-id>.md; structure in annotations/structure/<slug>.yml; register entries in annotations/people|organizations|places|events/<id>.md; works cited in annotations/works/<name>.yml (or annotations/works.yml).',
       );
     }
   }

@@ -9,6 +9,7 @@ import { NoteMeta, type NoteKind } from '../schema.js';
 import { locateQuote } from './locate-quote.js';
 import { readContributorFile } from './read.js';
 import type { Target } from './sources.js';
+import { Unread } from './unread.js';
 import { checkCites, type WorksCited } from './works.js';
 
 /** Note kinds that state facts, and so must cite a work. */
@@ -24,11 +25,14 @@ export function readNotes(
   entries: ReadonlyMap<string, Entry>,
   cited: WorksCited,
   problems: Problems,
+  unread = new Unread(),
 ): void {
   const noteIds = new Set<string>();
   for (const { file, slug, id } of notes) {
     const target = bySlug.get(slug);
-    if (!target) {
+    // A note of a source that could not be read (reported already) is checked, but not anchored.
+    const waiting = !target && unread.sources.has(slug);
+    if (!target && !waiting) {
       problems.error(file.path, 1, 1, `There is no source sources/${slug}.txt. A note goes in the folder named after its document (annotations/notes/<slug>/).`);
       continue;
     }
@@ -37,22 +41,27 @@ export function readNotes(
       requireFrontMatter: 'A note must start with its metadata between two `---` lines: at least quote and kind. See docs/editing.md.',
       markdown: true,
     });
-    if (!read) continue;
+    if (!read) {
+      unread.any = true;
+      continue;
+    }
     const meta = read.data;
+    const unknown = (ref: string) => !entries.has(ref) && !unread.entries.has(ref);
     for (const l of read.markdown.entityLinks) {
-      if (!entries.has(l.ref)) problems.error(file.path, read.bodyLine + l.line - 1, l.col, `Unknown register entry "${l.ref}". Create ${entryPath(l.ref)} or fix the id.`);
+      if (unknown(l.ref)) problems.error(file.path, read.bodyLine + l.line - 1, l.col, `Unknown register entry "${l.ref}". Create ${entryPath(l.ref)} or fix the id.`);
     }
     checkCites(cited, meta.cites, file.path, read.locate, problems);
     if (meta.cites.length === 0 && FACTUAL_KINDS.includes(meta.kind)) {
       const { line, col } = read.locate(['kind']);
-      problems.error(file.path, line, col, `A ${meta.kind} note states facts and must cite a source: add cites: [work-key] with a key from annotations/works.yml.`);
+      problems.error(file.path, line, col, `A ${meta.kind} note states facts and must cite a source: add cites: [work-key] with a key from ${cited.place}.`);
     }
     meta.entities.forEach((ref, i) => {
-      if (!entries.has(ref)) {
+      if (unknown(ref)) {
         const { line, col } = read.locate(['entities', i]);
         problems.error(file.path, line, col, `Unknown register entry "${ref}". Create ${entryPath(ref)} or fix the id.`);
       }
     });
+    if (!target) continue;
     const quotePath: DataPath = typeof read.raw.quote === 'string' ? ['quote'] : ['quote', 'exact'];
     const located = locateQuote(target.doc, target.anchorText, meta.quote, file.path, () => read.locate(quotePath), problems, 'note');
     if (!located) continue;

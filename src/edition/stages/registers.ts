@@ -9,6 +9,7 @@ import { entryPath, type EntityKind, type Entry, type RawFile } from '../model.j
 import type { Problems } from '../problems.js';
 import { EntryMeta } from '../schema.js';
 import { readContributorFile } from './read.js';
+import { Unread } from './unread.js';
 import { checkCites, type WorksCited } from './works.js';
 
 type Locate = (p: DataPath, key?: boolean) => { line: number; col: number };
@@ -20,10 +21,10 @@ export interface Registers {
 }
 
 /** Reads, links and checks the register entries. */
-export function readRegisters(files: readonly { file: RawFile; kind: EntityKind; id: string }[], cited: WorksCited, problems: Problems): Registers {
-  const { entries, locate } = readEntries(files, cited, problems);
+export function readRegisters(files: readonly { file: RawFile; kind: EntityKind; id: string }[], cited: WorksCited, problems: Problems, unread = new Unread()): Registers {
+  const { entries, locate } = readEntries(files, cited, problems, unread);
   const names = claimNames(entries, locate, problems);
-  checkRelations(entries, locate, problems);
+  checkRelations(entries, locate, problems, unread);
   return { entries, names };
 }
 
@@ -32,13 +33,18 @@ export function readEntries(
   files: readonly { file: RawFile; kind: EntityKind; id: string }[],
   cited: WorksCited,
   problems: Problems,
+  unread = new Unread(),
 ): { entries: Map<string, Entry>; locate: Map<string, Locate> } {
   const entries = new Map<string, Entry>();
   const locate = new Map<string, Locate>();
   for (const { file, kind, id } of files) {
     const read = readContributorFile(file, EntryMeta, 'register entry', problems, { format: 'front-matter', markdown: true });
-    if (!read) continue;
     const ref = `${kind}:${id}`;
+    if (!read) {
+      unread.entries.add(ref);
+      unread.any = true;
+      continue;
+    }
     checkCites(cited, read.data.cites, file.path, read.locate, problems);
     entries.set(ref, { ref, kind, id, file: file.path, meta: read.data, body: read.markdown, mentions: [] });
     locate.set(ref, read.locate);
@@ -82,13 +88,13 @@ export function claimNames(entries: ReadonlyMap<string, Entry>, locate: Readonly
 }
 
 /** Each related entry must exist and be another entry. */
-export function checkRelations(entries: ReadonlyMap<string, Entry>, locate: ReadonlyMap<string, Locate>, problems: Problems): void {
+export function checkRelations(entries: ReadonlyMap<string, Entry>, locate: ReadonlyMap<string, Locate>, problems: Problems, unread = new Unread()): void {
   for (const e of entries.values()) {
     const at = locate.get(e.ref)!;
     e.meta.related.forEach((r, i) => {
       const { line, col } = at(['related', i]);
       if (r === e.ref) problems.error(e.file, line, col, `An entry cannot be related to itself. Remove "${r}".`);
-      else if (!entries.has(r)) problems.error(e.file, line, col, `Unknown register entry "${r}". Create ${entryPath(r)} or fix the id.`);
+      else if (!entries.has(r) && !unread.entries.has(r)) problems.error(e.file, line, col, `Unknown register entry "${r}". Create ${entryPath(r)} or fix the id.`);
     });
   }
 }

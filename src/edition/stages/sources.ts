@@ -14,6 +14,7 @@ import { Problems } from '../problems.js';
 import { SourceMeta } from '../schema.js';
 import { segment, type Segment } from '../segment.js';
 import { readContributorFile } from './read.js';
+import { Unread } from './unread.js';
 import { checkCites, type WorksCited } from './works.js';
 
 /** A document with the text its notes and structure are anchored in. */
@@ -42,6 +43,7 @@ export function readSources(
   problems: Problems,
   requireLocks: boolean,
   refusedLocks: ReadonlySet<string> = new Set(),
+  unread = new Unread(),
 ): SourcesRead {
   const documents: EditionDocument[] = [];
   const bySlug = new Map<string, Target>();
@@ -50,13 +52,18 @@ export function readSources(
     const lock = refusedLocks.has(slug) ? 'refused' : locks.get(slug);
     // Only for a source without a lock: which other lock names it (its first line names its source).
     const namedBy = lock ? undefined : (named ??= locksBySourceNamed(locks)).get(slug);
-    const doc = readSource(file, slug, lock, entries, cited, problems, requireLocks, namedBy);
-    if (!doc) continue;
+    const doc = readSource(file, slug, lock, entries, cited, problems, requireLocks, namedBy, unread);
+    if (!doc) {
+      // Reported already: its notes, structure and lock wait until it can be read.
+      unread.sources.add(slug);
+      unread.any = true;
+      continue;
+    }
     documents.push(doc);
     bySlug.set(slug, { doc, anchorText: prepareText(doc.body) });
   }
   for (const [slug] of locks) {
-    if (!bySlug.has(slug)) problems.error(`annotations/passages/${slug}.yml`, 1, 1, `There is no source sources/${slug}.txt for this passage-id lock. If the source was renamed, rename the lock with it; if it was removed, remove the lock.`);
+    if (!bySlug.has(slug) && !unread.sources.has(slug)) problems.error(`annotations/passages/${slug}.yml`, 1, 1, `There is no source sources/${slug}.txt for this passage-id lock. If the source was renamed, rename the lock with it; if it was removed, remove the lock.`);
   }
   return { documents, bySlug };
 }
@@ -82,6 +89,7 @@ export function readSource(
   problems: Problems,
   requireLocks: boolean,
   lockNamedBy?: string,
+  unread = new Unread(),
 ): EditionDocument | null {
   const read = readContributorFile(file, SourceMeta, 'source', problems, {
     format: 'front-matter',
@@ -93,7 +101,7 @@ export function readSource(
   checkCites(cited, meta.cites, file.path, read.locate, problems);
   for (const field of ['authors', 'recipients'] as const) {
     meta[field].forEach((name, i) => {
-      if (/^(person|organization|place|event):/.test(name) && !entries.has(name)) {
+      if (/^(person|organization|place|event):/.test(name) && !entries.has(name) && !unread.entries.has(name)) {
         const { line, col } = read.locate([field, i]);
         problems.error(file.path, line, col, `Unknown register entry "${name}". Create ${entryPath(name)} or write the name as plain text.`);
       }

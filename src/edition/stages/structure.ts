@@ -12,11 +12,14 @@ import { Structure } from '../schema.js';
 import { locateQuote } from './locate-quote.js';
 import { readContributorFile } from './read.js';
 import type { Target } from './sources.js';
+import { Unread } from './unread.js';
 
 /** Reads each structure file and applies it to its document; a file without a source is an error. */
-export function applyStructures(structures: ReadonlyMap<string, RawFile>, bySlug: ReadonlyMap<string, Target>, problems: Problems): void {
+export function applyStructures(structures: ReadonlyMap<string, RawFile>, bySlug: ReadonlyMap<string, Target>, problems: Problems, unread = new Unread()): void {
   for (const [slug, f] of structures) {
     const target = bySlug.get(slug);
+    // A source that could not be read (reported already): its structure waits.
+    if (!target && unread.sources.has(slug)) continue;
     if (!target) {
       problems.error(f.path, 1, 1, `There is no source sources/${slug}.txt for this structure file. Rename the file to match a source.`);
       continue;

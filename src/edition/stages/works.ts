@@ -5,7 +5,9 @@
 import type { DataPath } from '../frontmatter.js';
 import type { RawFile } from '../model.js';
 import type { Problems } from '../problems.js';
+import { z } from 'zod';
 import { Works, type Citation, type Work } from '../schema.js';
+import { reportZodError } from '../zod-problems.js';
 import { readContributorFile } from './read.js';
 
 type Locate = (p: DataPath, key?: boolean) => { line: number; col: number };
@@ -21,15 +23,44 @@ export interface WorksCited {
   where: Map<string, { file: string; locate: Locate }>;
   /** Keys cited by a note, entry or source checked with {@link checkCites}. */
   used: Set<string>;
+  /** Keys whose work has a mistake (reported at the work): citing one is no further error. */
+  unreadKeys: Set<string>;
+  /** A works list could not be read at all (reported): its keys are unknown, so no key is reported missing. */
+  incomplete: boolean;
+  /** Where the works lists are, as messages name them ("annotations/works/", "annotations/works.yml"…). */
+  place: string;
 }
 
-/** Reads the works lists in order; a key already defined in an earlier file is an error. */
+/** Where works lists are, for messages: the folder or file the edition uses. */
+function worksPlace(files: readonly RawFile[]): string {
+  const single = files.some((f) => f.path === 'annotations/works.yml');
+  const folder = files.some((f) => f.path !== 'annotations/works.yml');
+  return single && folder ? 'annotations/works.yml or annotations/works/' : single ? 'annotations/works.yml' : 'annotations/works/';
+}
+
+/** A works list as YAML, before each work is checked on its own. */
+const WorksList = z.record(z.string(), z.unknown());
+
+/**
+ * Reads the works lists in order; a key already defined in an earlier file is an error. Each
+ * work is checked on its own: a mistake in one is one error, and the list's other works stand.
+ */
 export function readWorks(files: readonly RawFile[], problems: Problems): WorksCited {
-  const cited: WorksCited = { works: Object.create(null) as Record<string, Work>, where: new Map(), used: new Set() };
+  const cited: WorksCited = { works: Object.create(null) as Record<string, Work>, where: new Map(), used: new Set(), unreadKeys: new Set(), incomplete: false, place: worksPlace(files) };
   for (const wf of files) {
-    const read = readContributorFile(wf, Works, 'works list', problems, { format: 'yaml' });
-    if (!read) continue;
-    for (const [key, work] of Object.entries(read.data)) {
+    const read = readContributorFile(wf, WorksList, 'works list', problems, { format: 'yaml' });
+    if (!read) {
+      cited.incomplete = true;
+      continue;
+    }
+    for (const [key, value] of Object.entries(read.data)) {
+      const checked = Works.safeParse({ [key]: value });
+      if (!checked.success) {
+        reportZodError(checked.error, read.raw, wf.path, read.locate, problems, 'works list');
+        cited.unreadKeys.add(key);
+        continue;
+      }
+      const work = checked.data[key]!;
       const other = cited.where.get(key);
       if (other) {
         const { line, col } = read.locate([key], true);
@@ -47,9 +78,9 @@ export function readWorks(files: readonly RawFile[], problems: Problems): WorksC
 export function checkCites(cited: WorksCited, cites: readonly Citation[], file: string, locate: Locate, problems: Problems): void {
   cites.forEach((c, i) => {
     cited.used.add(c.work);
-    if (!Object.hasOwn(cited.works, c.work)) {
+    if (!Object.hasOwn(cited.works, c.work) && !cited.unreadKeys.has(c.work) && !cited.incomplete) {
       const { line, col } = locate(['cites', i]);
-      problems.error(file, line, col, `No work "${c.work}" in annotations/works.yml or annotations/works/. Add it there, or fix the key.`);
+      problems.error(file, line, col, `No work "${c.work}" in ${cited.place}. Add it there, or fix the key.`);
     }
   });
 }

@@ -21,7 +21,7 @@ describe('readRegisters', () => {
     expect(e.body.tree.children).toHaveLength(1);
     expect(e.mentions).toEqual([]);
     expect(cited.used.has('w1')).toBe(true);
-    expect(lines(p)).toEqual(['annotations/people/pat.md:3:13 error No work "w9" in annotations/works.yml or annotations/works/. Add it there, or fix the key.']);
+    expect(lines(p)).toEqual(['annotations/people/pat.md:3:13 error No work "w9" in annotations/works.yml. Add it there, or fix the key.']);
   });
 
   it('gives a spelling to the first entry that claims it, and reports the second claim at the alias', () => {
@@ -61,10 +61,10 @@ describe('readRegisters', () => {
     ]);
   });
 
-  it('an entry that does not validate is left out, and relations to it are unknown', () => {
+  it('an entry that does not validate is left out, and relations to it are not reported again', () => {
     const p = new Problems();
     const { entries } = readRegisters([entry('person', 'pat', 'name: Pat\nrelated: [place:here]'), entry('place', 'here', 'name: ""')], worksCited(), p);
     expect([...entries.keys()]).toEqual(['person:pat']);
-    expect(p.list.map((x) => x.file)).toEqual(['annotations/places/here.md', 'annotations/people/pat.md']);
+    expect(p.list.map((x) => x.file)).toEqual(['annotations/places/here.md']);
   });
 });

@@ -31,6 +31,6 @@ describe('checkCites', () => {
     const p = new Problems();
     checkCites(cited, [{ work: 'w1' }, { work: 'nowork' }], 'annotations/notes/d/n.md', (path) => ({ line: 10, col: Number(path[1]) + 1 }), p);
     expect([...cited.used]).toEqual(['w1', 'nowork']);
-    expect(lines(p)).toEqual(['annotations/notes/d/n.md:10:2 error No work "nowork" in annotations/works.yml or annotations/works/. Add it there, or fix the key.']);
+    expect(lines(p)).toEqual(['annotations/notes/d/n.md:10:2 error No work "nowork" in annotations/works.yml. Add it there, or fix the key.']);
   });
 });
