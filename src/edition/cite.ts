@@ -193,15 +193,17 @@ function render(item: CslItem, style: string, kind: Kind, paragraph?: string): s
   let out = cache.get(key);
   if (out === undefined) {
     const cite = new Cite(item);
-    const options = { format: 'text', template: style, lang: 'en-US' };
+    const options = { format: 'text' as const, template: style, lang: 'en-US' };
     out =
       kind === 'bibliography'
         ? String(cite.format('bibliography', options)).trim()
         : String(
             cite.format('citation', {
               ...options,
+              citationsPre: [],
+              citationsPost: [],
               // A note's first citation (noteIndex 1): the full note.
-              entry: { citationItems: [{ id: item.id, ...(paragraph ? { locator: paragraph, label: 'paragraph' } : {}) }], properties: { noteIndex: kind === 'note' ? 1 : 0 } },
+              entry: { citationItems: [{ id: String(item.id), ...(paragraph ? { locator: paragraph, label: 'paragraph' as const } : {}) }], properties: { noteIndex: kind === 'note' ? 1 : 0 } },
             }),
           ).trim();
     if (cache.size > 5000) cache.clear();
@@ -237,7 +239,8 @@ export function citations(doc: EditionDocument, edition: Edition, cited: CitedEd
     apa: withPlaceholder(render(rendered, STYLES.apa, 'bibliography'), SENTINEL_TEXT.us, 'APA'),
     // BibLaTeX's fields (urldate, booktitle, editor, version, date): classic BibTeX has none for the edition.
     bibtex: withPlaceholder(String(new Cite(rendered).format('biblatex')).trim(), SENTINEL_TEXT.iso, 'BibTeX'),
-    ris: withPlaceholder(String(new Cite(rendered).format('ris')).trim(), SENTINEL_TEXT.ris, 'RIS'),
+    // @citation-js/plugin-ris declares no types for its output format.
+    ris: withPlaceholder(String((new Cite(rendered).format as (format: string) => unknown)('ris')).trim(), SENTINEL_TEXT.ris, 'RIS'),
   };
   if (!passage) return { ...forms, cslJson: JSON.stringify([item], null, 2) };
   return {
