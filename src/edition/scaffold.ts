@@ -6,6 +6,9 @@ import { anchorQuote, foldedOffset, prepareText, uniqueContext } from './anchor.
 import type { EditionDocument } from './edition.js';
 import type { NoteKind } from './schema.js';
 
+/** The body `npm run new-note` writes, for the editor to replace: a note that still holds it is an error. */
+export const NOTE_PLACEHOLDER = 'Write the note here, citing the works listed in cites.';
+
 export type ScaffoldResult = { ok: true; text: string; passage: string } | { ok: false; message: string };
 
 const yamlString = (s: string) => JSON.stringify(s);
@@ -27,6 +30,6 @@ export function scaffoldNote(doc: EditionDocument, quote: string, kind: NoteKind
   const lines = ['---', 'quote:', `  exact: ${yamlString(exact)}`];
   if (context.prefix) lines.push(`  prefix: ${yamlString(context.prefix)}`);
   if (context.suffix) lines.push(`  suffix: ${yamlString(context.suffix)}`);
-  lines.push(`kind: ${kind}`, 'entities: []', 'cites: []', '---', 'Write the note here, citing the works listed in cites.', '');
+  lines.push(`kind: ${kind}`, 'entities: []', 'cites: []', '---', NOTE_PLACEHOLDER, '');
   return { ok: true, text: lines.join('\n'), passage: passage.id };
 }

@@ -10,6 +10,7 @@
  * - `annotations/works.yml`         map of key → {@link Work}
  */
 import { z } from 'zod';
+import { endsBeforeStart, impossibleDate } from './dates.js';
 
 /** A calendar date as precise as known: `1941`, `1941-12` or `1941-12-09` (a bare year may be a number). */
 export const PartialDate = z
@@ -17,7 +18,8 @@ export const PartialDate = z
   .transform((v) => String(v))
   .refine((v) => /^-?\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/.test(v), {
     message: 'Write dates as YYYY, YYYY-MM or YYYY-MM-DD (for example 1941-12-09).',
-  });
+  })
+  .refine((v) => impossibleDate(v) === undefined, { error: (issue) => impossibleDate(String(issue.input)) ?? 'This day does not exist.' });
 
 /**
  * A date with its uncertainty. Any of:
@@ -36,12 +38,17 @@ export const DateSpec = z.union([
     /** How the date was established, or who gives which. */
     note: z.string().optional(),
   }),
-  z.strictObject({
-    from: PartialDate,
-    to: PartialDate,
-    approximate: z.boolean().default(false),
-    note: z.string().optional(),
-  }),
+  z
+    .strictObject({
+      from: PartialDate,
+      to: PartialDate,
+      approximate: z.boolean().default(false),
+      note: z.string().optional(),
+    })
+    .refine((d) => !endsBeforeStart(d.from, d.to), { path: ['to'], error: (issue) => {
+      const d = issue.input as { from: string; to: string };
+      return `This range ends (${d.to}) before it begins (${d.from}). Swap "from" and "to".`;
+    } }),
 ]);
 export type DateSpec = z.output<typeof DateSpec>;
 

@@ -104,6 +104,16 @@ const cases: Case[] = [
   { name: 'cites: [__proto__] in a note', files: { [N]: note('quote: Alpha\nkind: context\ncites: [__proto__]') }, file: N, line: 4, col: 9, message: 'No work "__proto__"' },
   { name: 'cites: [toString] in a register entry', files: { 'annotations/people/pat.md': PERSON.replace('cites: [w1]', 'cites: [w1, toString]') }, file: 'annotations/people/pat.md', line: 5, col: 13, message: 'No work "toString"' },
   { name: 'cites: { work: hasOwnProperty } in a source', files: { 'sources/doc.txt': SOURCE.replace('passages: blank-line', 'passages: blank-line\ncites: [{ work: hasOwnProperty }]') }, file: 'sources/doc.txt', line: 9, col: 9, message: 'No work "hasOwnProperty"' },
+  // The smaller ones (issue 21, item 10).
+  { name: 'a day that does not exist', files: { 'sources/date.txt': SOURCE.replace('date: 2001-02-03', 'date: 2021-02-30') }, file: 'sources/date.txt', line: 3, col: 7, message: '2021-02-30 is not a date: February 2021 has 28 days.' },
+  { name: 'the 29th of February of a year that is not a leap year', files: { 'annotations/people/pat.md': PERSON.replace('cites: [w1]', 'cites: [w1]\nborn: 1900-02-29') }, file: 'annotations/people/pat.md', line: 6, col: 7, message: '1900-02-29 is not a date: February 1900 has 28 days.' },
+  { name: 'a range that ends before it begins', files: { 'sources/date.txt': SOURCE.replace('date: 2001-02-03', 'date: { from: 2021-11-18, to: 2021-11-10 }') }, file: 'sources/date.txt', line: 3, col: 31, message: 'This range ends (2021-11-10) before it begins (2021-11-18). Swap "from" and "to".' },
+  { name: 'born after died', files: { 'annotations/people/pat.md': PERSON.replace('cites: [w1]', 'cites: [w1]\nborn: 1990-05\ndied: { value: 1980, approximate: true }') }, file: 'annotations/people/pat.md', line: 7, col: 7, severity: 'warning', message: '"died" (1980) comes before "born" (1990-05). Check both dates.' },
+  { name: 'an organisation that ends before it starts', files: { 'annotations/people/pat.md': PERSON.replace('cites: [w1]', 'cites: [w1]\nstart: 1941\nend: 1921') }, file: 'annotations/people/pat.md', line: 7, col: 6, severity: 'warning', message: '"end" (1921) comes before "start" (1941). Check both dates.' },
+  { name: 'a right-to-left override in a note', files: { [N]: note('quote: Alpha\nkind: gloss', 'Text \u202Eevil\u202C here.\n') }, file: N, line: 5, col: 6, severity: 'warning', message: 'invisible character U+202E (right-to-left override)' },
+  { name: 'a bidirectional isolate in a register entry\'s metadata', files: { 'annotations/people/pat.md': PERSON.replace('A person.', 'A \u2067person\u2069.') }, file: 'annotations/people/pat.md', line: 4, col: 16, severity: 'warning', message: 'invisible character U+2067 (right-to-left isolate)' },
+  { name: 'the placeholder of npm run new-note left in a note', files: { [N]: note('quote: Alpha\nkind: gloss', 'Write the note here, citing the works listed in cites.\n') }, file: N, line: 5, col: 1, message: 'still holds the placeholder' },
+  { name: 'an identification note without a source ("An", not "A")', files: { [N]: note('quote: Alpha\nkind: identification') }, file: N, line: 3, col: 7, message: 'An identification note states facts and must cite a source' },
   { name: 'a name under __proto__', files: { 'annotations/people/pat.md': PERSON.replace('cites: [w1]', 'cites: [w1]\nnames: { __proto__: Evil }') }, file: 'annotations/people/pat.md', line: 6, col: 10, message: 'A key cannot be named "__proto__"' },
   { name: 'a register folder named constructor', files: { 'annotations/constructor/x.md': PERSON }, file: 'annotations/constructor/x.md', line: 1, col: 1, message: 'This file is not in a place the edition reads.' },
   { name: 'a register folder named __proto__', files: { 'annotations/__proto__/x.md': PERSON }, file: 'annotations/__proto__/x.md', line: 1, col: 1, message: 'This file is not in a place the edition reads.' },
@@ -131,7 +141,6 @@ describe('hostile or unusual input that is accepted as text', () => {
     ['an HTML comment and CDATA', '<!-- hidden --> <![CDATA[ x ]]> text.\n'],
     ['an event handler attribute', '<img src=x onerror="alert(1)"> text.\n'],
     ['SVG with script', '<svg><script>alert(1)</script></svg> text.\n'],
-    ['RTL override characters', 'Text \u202Eevil\u202C here.\n'],
   ];
   it.each(accepted)('%s', (_, body) => {
     const e = edition({ ...base, [N]: note('quote: Alpha\nkind: gloss', body) });
@@ -201,5 +210,21 @@ describe('one mistake, one message (issue 21, item 8)', () => {
   });
   it('unreadable YAML in the works list: one error', () => {
     expect(only({ 'annotations/works.yml': `${WORKS}w2:\n  title: Another: work\n` })).toHaveLength(1);
+  });
+});
+
+describe('a very long quote (issue 21, item 10)', () => {
+  it('a 200 KB quote is refused at once, not after a long search', () => {
+    const words = ['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta', 'theta', 'iota', 'kappa', 'lambda', 'mu'];
+    const passage = (i: number) => Array.from({ length: 16 }, (_, k) => words[(i * 7 + k * k) % words.length]).join(' ');
+    const long = `${SOURCE_META}${Array.from({ length: 1000 }, (_, i) => passage(i)).join('.\n\n')}.\n`;
+    const quote = Array.from({ length: 2000 }, (_, i) => passage(i + 3)).join(' ');
+    const file = 'annotations/notes/long/n.md';
+    const started = performance.now();
+    const e = edition({ ...base, 'sources/long.txt': long, [file]: note(`quote: "${quote}"\nkind: gloss`) });
+    const took = performance.now() - started;
+    const found = errors(e).filter((p) => p.file === file);
+    expect(found.map((p) => p.message)).toEqual([expect.stringContaining('longer than any passage of sources/long.txt')]);
+    expect(took).toBeLessThan(3000);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SOURCE_META, edition, errors } from '../helpers/edition.ts';
 import { scaffoldNote } from '../../src/edition/index.ts';
+import { NOTE_PLACEHOLDER } from '../../src/edition/scaffold.ts';
 
 const SOURCE = `${SOURCE_META}The red house on the hill.
 
@@ -16,8 +17,10 @@ describe('scaffoldNote', () => {
     if (!r.ok) return;
     expect(r.text).toContain('exact: "red house"');
     expect(r.text).toMatch(/(prefix|suffix): /);
-    // The scaffolded note anchors without error.
-    const e2 = edition({ 'sources/doc.txt': SOURCE, 'annotations/notes/doc/n.md': r.text.replace('kind: context', 'kind: gloss') });
+    // The scaffolded note anchors without error once its placeholder is replaced by the note (issue 21: a placeholder is never published).
+    const scaffolded = edition({ 'sources/doc.txt': SOURCE, 'annotations/notes/doc/n.md': r.text.replace('kind: context', 'kind: gloss') });
+    expect(errors(scaffolded).map((p) => p.message)).toEqual([expect.stringContaining('still holds the placeholder')]);
+    const e2 = edition({ 'sources/doc.txt': SOURCE, 'annotations/notes/doc/n.md': r.text.replace('kind: context', 'kind: gloss').replace(NOTE_PLACEHOLDER, 'A gloss.') });
     expect(errors(e2)).toEqual([]);
     expect(e2.documents[0]!.notes[0]!.passage).toBe('p1');
   });

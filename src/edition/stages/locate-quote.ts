@@ -3,6 +3,7 @@
  * every way it can fail (not found, found more than once, across passages, only approximately).
  */
 import { anchorQuote, type AnchorResult, type AnchorText, type QuoteSelector, type Span } from '../anchor.js';
+import { foldKey } from '../fold.js';
 import type { EditionDocument, Passage } from '../model.js';
 import type { Problems } from '../problems.js';
 
@@ -10,6 +11,17 @@ const preview = (s: string, n = 60) => {
   const one = s.replace(/\s+/g, ' ').trim();
   return one.length > n ? `${one.slice(0, n - 1)}…` : one;
 };
+
+/** Each document's longest passage (computed once per document). */
+const longest = new WeakMap<EditionDocument, Passage>();
+function longestPassage(doc: EditionDocument): Passage | undefined {
+  let p = longest.get(doc);
+  if (!p) {
+    for (const q of doc.passages) if (!p || q.end - q.start > p.end - p.start) p = q;
+    if (p) longest.set(doc, p);
+  }
+  return p;
+}
 
 /** Anchors a quote and reports every way it can fail. Returns the passage and span, or null. */
 export function locateQuote(
@@ -22,6 +34,19 @@ export function locateQuote(
   problems: Problems,
   what: string,
 ): { passage: Passage; span: Span } | null {
+  // A quote is words of one passage: one longer than any passage (even allowing for the
+  // differences an approximate match forgives) is refused at once, without a costly search.
+  const widest = longestPassage(doc);
+  const length = foldKey(quote.exact).length;
+  if (widest && length > (widest.end - widest.start) * 1.25 + 10) {
+    problems.error(
+      file,
+      at().line,
+      at().col,
+      `The quote "${preview(quote.exact)}" is ${length} characters long, longer than any passage of ${doc.file} (the longest, ¶${widest.n}, has ${widest.end - widest.start}). A note quotes words of one passage: copy them from the source.`,
+    );
+    return null;
+  }
   const result: AnchorResult = anchorQuote(t, quote);
   const passageAt = (offset: number) => doc.passages.find((p) => offset >= p.start && offset < p.end);
   const q = `"${preview(quote.exact)}"`;

@@ -5,6 +5,7 @@
 import type { DataPath } from '../frontmatter.js';
 import { entryPath, type Entry, type RawFile } from '../model.js';
 import type { Problems } from '../problems.js';
+import { NOTE_PLACEHOLDER } from '../scaffold.js';
 import { NoteMeta, type NoteKind } from '../schema.js';
 import { locateQuote } from './locate-quote.js';
 import { readContributorFile } from './read.js';
@@ -50,10 +51,15 @@ export function readNotes(
     for (const l of read.markdown.entityLinks) {
       if (unknown(l.ref)) problems.error(file.path, read.bodyLine + l.line - 1, l.col, `Unknown register entry "${l.ref}". Create ${entryPath(l.ref)} or fix the id.`);
     }
+    const placeholder = read.body.indexOf(NOTE_PLACEHOLDER);
+    if (placeholder >= 0) {
+      const line = read.bodyLine + (read.body.slice(0, placeholder).match(/\n/g)?.length ?? 0);
+      problems.error(file.path, line, 1, `This note still holds the placeholder that npm run new-note writes ("${NOTE_PLACEHOLDER}"). Write the note in its place.`);
+    }
     checkCites(cited, meta.cites, file.path, read.locate, problems);
     if (meta.cites.length === 0 && FACTUAL_KINDS.includes(meta.kind)) {
       const { line, col } = read.locate(['kind']);
-      problems.error(file.path, line, col, `A ${meta.kind} note states facts and must cite a source: add cites: [work-key] with a key from ${cited.place}.`);
+      problems.error(file.path, line, col, `${/^[aeiou]/.test(meta.kind) ? 'An' : 'A'} ${meta.kind} note states facts and must cite a source: add cites: [work-key] with a key from ${cited.place}.`);
     }
     meta.entities.forEach((ref, i) => {
       if (unknown(ref)) {

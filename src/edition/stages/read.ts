@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { decodeUtf8, parseFrontMatter, parseYamlFile, type DataPath } from '../frontmatter.js';
 import { checkMarkdown, type SafeMarkdown } from '../markdown.js';
 import type { RawFile } from '../model.js';
+import { LineIndex } from '../position.js';
 import type { Problems } from '../problems.js';
 import { reportZodError } from '../zod-problems.js';
 
@@ -21,6 +22,8 @@ export interface ReadOptions {
   requireFrontMatter?: string;
   /** Check the body as contributor Markdown, reporting its issues at their lines in the file. */
   markdown?: boolean;
+  /** The body is received text, reproduced as it is (a source's): only the metadata is the contributor's own. */
+  receivedBody?: boolean;
 }
 
 /** A contributor file that was read and validated. */
@@ -37,6 +40,41 @@ export interface ContributorFile<T> {
   bodyLine: number;
   /** The checked Markdown body, when `markdown` was asked for. */
   markdown?: SafeMarkdown;
+}
+
+/** Invisible characters that change the order in which the words after them are shown. */
+const BIDI_CONTROLS: Record<number, string> = {
+  0x202a: 'left-to-right embedding',
+  0x202b: 'right-to-left embedding',
+  0x202c: 'pop directional formatting',
+  0x202d: 'left-to-right override',
+  0x202e: 'right-to-left override',
+  0x2066: 'left-to-right isolate',
+  0x2067: 'right-to-left isolate',
+  0x2068: 'first strong isolate',
+  0x2069: 'pop directional isolate',
+};
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * A contributor's text with bidirectional control characters is shown in another order than it
+ * is written (a reviewer reading the file, or a reader, may not see what it says): a warning at
+ * the first one, never silently. `end`: where the contributor's own text ends (a source's body is
+ * received text and is left as received).
+ */
+function warnBidiControls(text: string, end: number, file: string, problems: Problems): void {
+  const mine = end < text.length ? text.slice(0, end) : text;
+  const found = [...mine.matchAll(BIDI_CONTROL)];
+  if (found.length === 0) return;
+  const first = found[0]!;
+  const code = first[0].charCodeAt(0);
+  const { line, col } = new LineIndex(mine).at(first.index);
+  problems.warn(
+    file,
+    line,
+    col,
+    `Here is the invisible character U+${code.toString(16).toUpperCase()} (${BIDI_CONTROLS[code]})${found.length > 1 ? `, one of ${found.length} such characters in this file,` : ''} which changes the order in which the words after it are shown: readers and reviewers may not see what the text says. Remove it; the site gives Persian and other right-to-left words their direction itself.`,
+  );
 }
 
 /** The path of the first key named `__proto__` in `data`, which zod would drop silently. */
@@ -80,6 +118,7 @@ export function readContributorFile<S extends z.ZodType>(file: RawFile, schema: 
     }
     parsed = { raw: front.data, locate: front.locate, body: front.body, bodyLine: front.bodyLine };
   }
+  warnBidiControls(text, opts.receivedBody ? text.length - parsed.body.length : text.length, file.path, problems);
   const reserved = reservedKey(parsed.raw);
   if (reserved) {
     const { line, col } = parsed.locate(reserved, true);

@@ -3,11 +3,12 @@
  * gives every spelling of a name to one entry only (the name matcher for the mentions stage),
  * and checks each entry's related entries.
  */
+import { endsBeforeStart } from '../dates.js';
 import type { DataPath } from '../frontmatter.js';
 import { compileNames, type NameMatcher, type NamePattern } from '../mentions.js';
 import { entryPath, type EntityKind, type Entry, type RawFile } from '../model.js';
 import type { Problems } from '../problems.js';
-import { EntryMeta } from '../schema.js';
+import { EntryMeta, type DateSpec } from '../schema.js';
 import { readContributorFile } from './read.js';
 import { Unread } from './unread.js';
 import { checkCites, type WorksCited } from './works.js';
@@ -46,6 +47,7 @@ export function readEntries(
       continue;
     }
     checkCites(cited, read.data.cites, file.path, read.locate, problems);
+    checkLifespan(read.data, file.path, read.locate, problems);
     entries.set(ref, { ref, kind, id, file: file.path, meta: read.data, body: read.markdown, mentions: [] });
     locate.set(ref, read.locate);
   }
@@ -85,6 +87,24 @@ export function claimNames(entries: ReadonlyMap<string, Entry>, locate: Readonly
     blocked.push(...e.meta.not);
   }
   return compileNames(names, blocked);
+}
+
+/**
+ * A life or an existence does not end before it begins: died before born, or end before start,
+ * is a warning at the later field (never silent; `check --strict` fails on it). A warning, not an
+ * error, so that a register imported with such dates still builds while they are checked.
+ */
+function checkLifespan(meta: EntryMeta, file: string, locate: Locate, problems: Problems): void {
+  const first = (d: DateSpec) => ('value' in d ? d.value : d.from);
+  const last = (d: DateSpec) => ('value' in d ? d.value : d.to);
+  for (const [from, to] of [['born', 'died'], ['start', 'end']] as const) {
+    const a = meta[from];
+    const b = meta[to];
+    if (a && b && endsBeforeStart(first(a), last(b))) {
+      const { line, col } = locate([to]);
+      problems.warn(file, line, col, `"${to}" (${last(b)}) comes before "${from}" (${first(a)}). Check both dates.`);
+    }
+  }
 }
 
 /** Each related entry must exist and be another entry. */

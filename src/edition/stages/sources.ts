@@ -94,6 +94,7 @@ export function readSource(
   const read = readContributorFile(file, SourceMeta, 'source', problems, {
     format: 'front-matter',
     bomIsError: true,
+    receivedBody: true,
     requireFrontMatter: 'A source must start with its metadata between two `---` lines (title, date, type, languages, rights, summary…). See docs/editing.md.',
   });
   if (!read) return null;
