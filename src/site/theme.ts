@@ -23,3 +23,26 @@ export function initThemeToggle(): void {
     render();
   });
 }
+
+/**
+ * The header's menu on phones: navigation, theme and search fold behind one "Menu" button, so
+ * the header takes one row; Escape closes it. Wider screens show them in the row; without
+ * scripts they are always shown.
+ */
+export function initSiteMenu(): void {
+  const button = document.querySelector<HTMLButtonElement>('.menu-toggle');
+  const menu = document.getElementById('site-menu');
+  if (!button || !menu) return;
+  button.hidden = false;
+  const set = (open: boolean) => {
+    button.setAttribute('aria-expanded', String(open));
+    menu.classList.toggle('is-open', open);
+  };
+  button.addEventListener('click', () => set(button.getAttribute('aria-expanded') !== 'true'));
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && menu.classList.contains('is-open') && menu.contains(document.activeElement)) {
+      set(false);
+      button.focus();
+    }
+  });
+}
