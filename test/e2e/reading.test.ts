@@ -401,3 +401,42 @@ describe('header', () => {
     await done(page);
   });
 });
+
+describe('registers, timeline and About', () => {
+  it('the timeline names each document in full once, and uses no emoji as an icon', async () => {
+    const page = await open('timeline/');
+    const { text, icons } = await page.evaluate(() => ({
+      text: document.querySelector('main')!.innerText,
+      icons: [...document.querySelectorAll('main *')].flatMap((e) => [getComputedStyle(e, '::before').content, getComputedStyle(e, '::after').content]).filter((c) => /\p{Extended_Pictographic}/u.test(c)),
+    }));
+    for (const title of ['Cable from Dimitrov to Stalin, Molotov, Beria, and Malenkov', 'Confessions: Noureddin Kianouri', 'On Trial, Hamid Noury Portrays Iran Regime’s Fear of Mojahedin-e-Khalq (MEK)']) {
+      expect(text.split(title).length - 1, title).toBe(1);
+    }
+    expect(/\p{Extended_Pictographic}/u.test(text)).toBe(false);
+    expect(icons).toEqual([]);
+    await done(page);
+  });
+  it('"Also written" lists spellings; phrases a mention rule links in one document are shown as such', async () => {
+    const page = await open('events/kianouri-confession-1983/');
+    const meta = await page.$$eval('.entry-meta dt', (dts) => Object.fromEntries(dts.map((dt) => [dt.textContent!, dt.nextElementSibling!.textContent!])));
+    expect(meta['Also written'] ?? '').not.toContain('forced to go on tv');
+    expect(meta['Words linked here']).toContain('“forced to go on tv”');
+    expect(meta['Words linked here']).toContain('Confessions: Noureddin Kianouri');
+    await done(page);
+  });
+  it('About names the editors (or says none are named yet), the version and its date, the licence of the notes and how to report a correction', async () => {
+    const { readEditionConfig } = await import('../../src/edition/index.ts');
+    const { ROOT } = await import('../helpers/build.ts');
+    const { config } = readEditionConfig(ROOT);
+    const page = await open('about/');
+    const text = await page.textContent('main');
+    expect(text).toContain(`version ${config!.version}`);
+    expect(await page.getAttribute('#edition + p time, section[aria-labelledby="edition"] time', 'datetime')).toBe(config!.released);
+    expect(await page.getAttribute('a[rel="license"]', 'href')).toBe(config!.licence.url);
+    for (const e of config!.editors) expect(text).toContain(typeof e === 'string' ? e : e.name);
+    if (config!.editors.length === 0) expect(text).toContain('does not yet name its editors');
+    expect(text).toMatch(/report an error or suggest a correction/);
+    if (config!.issues) expect(await page.getAttribute(`a[href="${config!.issues}"]`, 'href')).toBe(config!.issues);
+    await done(page);
+  });
+});
