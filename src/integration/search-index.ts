@@ -1,6 +1,7 @@
 /**
  * The Pagefind index of a built site, from the edition model (one record per document, whose
- * passages are its sub-results, and one per register entry; see src/edition/search-records.ts).
+ * passages and notes are its sub-results, one per register entry and one per work cited; see
+ * src/edition/search-records.ts).
  * Indexing starts as soon as the model exists and runs beside Astro's bundling and rendering
  * (the pagefind binary works on the other core). Records go to the binary in batches of
  * requests rather than one round trip at a time. Pagefind builds and compresses its index
@@ -12,7 +13,7 @@
 import { cpSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { eachSearchRecord, type Edition, type EntrySearchRecord, type SearchRecord } from '../edition/index.ts';
+import { eachSearchRecord, type Edition, type SearchRecord } from '../edition/index.ts';
 
 /** Requests in flight to the pagefind binary at once. */
 const BATCH = 64;
@@ -50,7 +51,7 @@ export function startSearchIndex(edition: Edition, base: string, options: Search
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
     const send = async (batch: SearchRecord[]) => {
       const results = await Promise.all(
-        batch.map(({ kind, ...r }) => (kind === 'document' ? index.addHTMLFile({ url: r.url, content: r.content }) : index.addCustomRecord(r as Omit<EntrySearchRecord, 'kind'>))),
+        batch.map((r) => index.addHTMLFile({ url: r.url, content: r.content })),
       );
       results.forEach((added, k) => {
         if (added.errors.length) throw new Error(`Pagefind could not index ${batch[k]!.url}: ${added.errors.join('; ')}`);

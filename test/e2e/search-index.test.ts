@@ -19,8 +19,8 @@ async function hits(dist: string, query: string): Promise<string[]> {
   const site = await serve(dist);
   const page = await browser.newPage();
   await page.goto(`${site.url}search/?q=${encodeURIComponent(query)}`);
-  await page.waitForFunction(() => /result/.test(document.querySelector('.search-status')?.textContent ?? ''));
-  const hrefs = await page.$$eval('.search-results a', (as) => as.map((a) => a.getAttribute('href')!));
+  await page.waitForFunction((q) => document.getElementById('search')?.dataset.query === q && document.getElementById('search')?.dataset.state === 'done', query);
+  const hrefs = await page.$$eval('.search-results a.result-title', (as) => as.map((a) => a.getAttribute('href')!));
   await page.close();
   await site.close();
   return hrefs;

@@ -28,21 +28,25 @@ async function open(path: string): Promise<Page> {
   return page;
 }
 
+/** Waits until the search page shows the results of `q` (test/e2e/search.test.ts tries search as a reader would). */
+const shown = (p: Page, q: string) => p.waitForFunction((q) => document.getElementById('search')?.dataset.query === q && document.getElementById('search')?.dataset.state === 'done', q);
+
 async function search(query: string, page?: Page): Promise<{ page: Page; hrefs: string[] }> {
   const p = page ?? (await open('search/'));
   await p.fill('#q', query);
   await p.press('#q', 'Enter');
-  await p.waitForFunction(() => /result/.test(document.querySelector('.search-status')?.textContent ?? ''));
+  await shown(p, query);
   await showAll(p);
-  const hrefs = await p.$$eval('.search-results a', (as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')!));
+  const hrefs = await p.$$eval('.search-results:not(.search-also-list) a.result-title', (as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')!));
   return { page: p, hrefs };
 }
 
 /** Presses "Show more" until every result is listed. */
 async function showAll(p: Page): Promise<void> {
-  while (await p.isVisible('.search-more')) {
+  const more = p.locator('.search-more').first();
+  while (await more.isVisible()) {
     const before = await p.locator('.search-results > li').count();
-    await p.click('.search-more');
+    await more.click();
     await p.waitForFunction((n) => document.querySelectorAll('.search-results > li').length > n, before);
   }
 }
@@ -58,7 +62,7 @@ describe('search', () => {
       expect(texts.some((t) => t.includes(spelling)), spelling).toBe(true);
     }
     // Precision: every passage found mentions an entry named after Kianouri (him, or e.g. his televised confession).
-    for (const h of hrefs.filter((x) => x.includes('/documents/'))) {
+    for (const h of hrefs.filter((x) => /\/documents\/.*#p/.test(x))) {
       const [, slug, id] = /documents\/([^/]+)\/#(p\w+)/.exec(h)!;
       const doc = edition.documents.find((d) => d.slug === slug)!;
       const named = (ref: string) => {
@@ -92,8 +96,9 @@ describe('search', () => {
     await page.waitForSelector('#facet-document');
     await page.selectOption('#facet-document', { label: thread.meta.title });
     await page.waitForFunction(() => /filtered/.test(document.querySelector('.search-status')?.textContent ?? ''));
+    await shown(page, 'Tudeh');
     await showAll(page);
-    const filtered = await page.$$eval('.search-results a', (as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')!));
+    const filtered = await page.$$eval('.search-results a.result-title', (as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')!));
     expect(filtered.length).toBeGreaterThan(0);
     expect(filtered.length).toBeLessThan(hrefs.length);
     for (const h of filtered) expect(h).toContain(thread.slug);
@@ -103,19 +108,20 @@ describe('search', () => {
     const page = await open('search/');
     await page.fill('#q', 'iran');
     await page.press('#q', 'Enter');
-    await page.waitForFunction(() => /result/.test(document.querySelector('.search-status')?.textContent ?? ''));
-    const first = await page.locator('.search-results > li').count();
+    await shown(page, 'iran');
+    const first = await page.locator('ol.search-results:not(.search-also-list) > li').count();
     expect(first).toBeGreaterThan(0);
-    expect(await page.isVisible('.search-more')).toBe(true);
-    await page.click('.search-more');
-    await page.waitForFunction((n) => document.querySelectorAll('.search-results > li').length > n, first);
-    expect(await page.evaluate((n) => document.activeElement === document.querySelectorAll('.search-results > li')[n]?.querySelector('a'), first)).toBe(true);
+    const more = page.locator('.search-more').first();
+    expect(await more.isVisible()).toBe(true);
+    await more.click();
+    await page.waitForFunction((n) => document.querySelectorAll('ol.search-results:not(.search-also-list) > li').length > n, first);
+    expect(await page.evaluate((n) => document.activeElement === document.querySelectorAll('ol.search-results:not(.search-also-list) > li')[n]?.querySelector('a'), first)).toBe(true);
     await showAll(page);
-    expect(await page.isVisible('.search-more')).toBe(false);
-    // Every line is a passage of a document or a register entry, listed once.
-    const hrefs = await page.$$eval('.search-results a', (as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')!));
+    expect(await more.isVisible()).toBe(false);
+    // Every line is a passage or a note of a document, a register entry or a work, listed once.
+    const hrefs = await page.$$eval('.search-results a.result-title', (as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')!));
     expect(new Set(hrefs).size).toBe(hrefs.length);
-    for (const h of hrefs) expect(h).toMatch(/^\/(documents\/[^/]+\/#p\w+|(people|organizations|places|events)\/[^/]+\/)$/);
+    for (const h of hrefs) expect(h).toMatch(/^\/(documents\/[^/]+\/#(p\w+|fn-[\w-]+)|(people|organizations|places|events)\/[^/]+\/|works\/#[\w-]+)$/);
     await page.close();
   });
   it('a first search from a cold browser transfers at most 250 KB (names, Persian, a common word)', async () => {
@@ -128,7 +134,7 @@ describe('search', () => {
   });
   it('a result link lands on the passage, highlighted', async () => {
     const { page } = await search('Kuybyshev');
-    await page.click('.search-results a[href*="dimitrov-cable-1941/#p"]');
+    await page.click('.search-results a.result-title[href*="dimitrov-cable-1941/#p"]');
     await page.waitForURL(/#p\d+$/);
     const id = new URL(page.url()).hash.slice(1);
     expect(await page.$eval(':target', (el) => el.id)).toBe(id);
