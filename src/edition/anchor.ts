@@ -13,7 +13,7 @@
  *    candidates.
  */
 import approxSearch from 'approx-string-match';
-import { fold, type Folded } from './fold.js';
+import { extendOverMarks, fold, type Folded } from './fold.js';
 
 /** A W3C TextQuoteSelector. */
 export interface QuoteSelector {
@@ -52,7 +52,7 @@ export function prepareText(text: string): AnchorText {
 const foldQuote = (s: string | undefined) => (s === undefined ? '' : fold(s).text.trim());
 
 function toSpan(t: AnchorText, start: number, end: number): Span {
-  return { start: t.folded.map[start]!, end: t.folded.map[end - 1]! + 1 };
+  return { start: t.folded.map[start]!, end: extendOverMarks(t.original, t.folded.map[end - 1]! + 1) };
 }
 
 function occurrences(haystack: string, needle: string): number[] {

@@ -36,7 +36,7 @@ export function buildEdition(files: RawFile[], options: BuildOptions = {}): Edit
   const unread = new Unread();
   const input = classifyFiles(files, problems);
   const cited = readWorks(input.works, problems);
-  const { entries, names } = readRegisters(input.entries, cited, problems, unread);
+  const { entries, names } = readRegisters(input.entries, cited, problems, unread, new Set(input.sources.map((s) => s.slug)));
   const { documents, bySlug } = readSources(input.sources, input.locks, entries, cited, problems, options.requireLocks ?? false, input.refusedLocks, unread);
   applyStructures(input.structures, bySlug, problems, unread);
   readNotes(input.notes, bySlug, entries, cited, problems, unread);

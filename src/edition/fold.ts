@@ -6,6 +6,9 @@
  * match in folded text can be turned into exact offsets in the source.
  *
  * What folds (all documented in /about/ for readers):
+ * - Unicode normalisation: text typed in decomposed form (NFD, as macOS often writes it: ا + ◌ٓ,
+ *   e + ◌̈) folds as its composed form (NFC: آ, ë); each composed character maps to where its
+ *   letter starts (see `extendOverMarks` for where a span of it ends)
  * - Arabic kaf ك → Persian keheh ک; Arabic yeh ي and alef maksura ى → Persian yeh ی
  * - Arabic diacritics (harakat, shadda, sukun, superscript alef) and tatweel are dropped
  * - Persian (۰–۹) and Arabic-Indic (٠–٩) digits → ASCII digits
@@ -55,8 +58,61 @@ export function foldChar(ch: string, caseFold = false): string {
 /** Any character but printable ASCII and single spaces. */
 const NEEDS_FOLDING = /[^\x20-\x7e]| {2}/;
 
+/**
+ * Characters that can make a text differ from its NFC form: combining marks that compose with the
+ * letter before them (Latin, Greek and Cyrillic diacritics; Arabic madda and hamza, U+0653–U+0655;
+ * Indic, Hangul, Balinese and kana ones, by block), and characters NFC replaces on their own
+ * (Å U+212B, Ω U+2126, K U+212A, Greek ano teleia and tonos forms, CJK compatibility ideographs,
+ * Hebrew presentation forms). Arabic harakat (U+064B–U+0652) compose with nothing: Persian text
+ * with vowel marks only is not normalised, so it costs nothing more to fold.
+ */
+const MAY_COMPOSE = /[\u0300-\u036F\u0374\u037E\u0387\u0653-\u0655\u0900-\u0DFF\u1100-\u11FF\u1B00-\u1B7F\u1F00-\u1FFF\u2000\u2001\u2126\u212A\u212B\u2329\u232A\u3099\u309A\uF900-\uFAFF\uFB1D-\uFB4E]/;
+const MARK = /\p{M}/u;
+
+/**
+ * Text in NFC with, for each of its code units, the offset in `text` of the letter it comes
+ * from; null when `text` is already NFC (most text: one regular-expression test, or one
+ * normalisation for text with combining marks). Each letter and the marks after it are composed
+ * on their own, so every composed character maps to its letter.
+ */
+function composed(text: string): { text: string; map: Int32Array } | null {
+  if (!MAY_COMPOSE.test(text) || text.normalize('NFC') === text) return null;
+  const map = new Int32Array(text.length + 1);
+  let out = '';
+  for (let i = 0; i < text.length; ) {
+    let j = i + (text.codePointAt(i)! > 0xffff ? 2 : 1);
+    while (j < text.length && MARK.test(String.fromCodePoint(text.codePointAt(j)!))) j += text.codePointAt(j)! > 0xffff ? 2 : 1;
+    const cluster = text.slice(i, j).normalize('NFC');
+    for (let k = 0; k < cluster.length; k++) map[out.length + k] = i;
+    out += cluster;
+    i = j;
+  }
+  map[out.length] = text.length;
+  return { text: out, map: map.slice(0, out.length + 1) };
+}
+
+/**
+ * Where a span of `text` that ends at `end` really ends: after any combining marks that follow
+ * (a composed character maps to its letter, and a dropped diacritic belongs to the letter before
+ * it), so that a span never parts a letter from its marks.
+ */
+export function extendOverMarks(text: string, end: number): number {
+  while (end < text.length && MARK.test(text[end]!)) end++;
+  return end;
+}
+
 /** Folds `text`, keeping a map back to original offsets. */
 export function fold(text: string, options: FoldOptions = {}): Folded {
+  const nfc = NEEDS_FOLDING.test(text) ? composed(text) : null;
+  if (!nfc) return foldNfc(text, options);
+  const f = foldNfc(nfc.text, options);
+  const map = new Int32Array(f.map.length);
+  for (let i = 0; i < f.map.length; i++) map[i] = nfc.map[f.map[i]!]!;
+  return { text: f.text, map };
+}
+
+/** Folds text already in NFC. */
+function foldNfc(text: string, options: FoldOptions): Folded {
   const caseFold = options.caseFold ?? false;
   // Printable ASCII without a double space folds to itself (lower-cased): most English passages.
   if (!NEEDS_FOLDING.test(text)) {

@@ -1,10 +1,11 @@
 /**
  * Name mentions: every occurrence, on whole words, of a register entry's name, names in
  * other scripts or aliases, matched after folding (case, Persian letter forms, diacritics,
- * curly quotes, spacing). Longest names win; "false friends" listed under an entry's `not`
- * are blocked first, so "Mehdi Kian" never becomes a mention of anyone by accident.
+ * curly quotes, spacing, Unicode normalisation). Longest names win; "false friends" listed
+ * under an entry's `not` are blocked first for that entry's own names, so "Mehdi Kian" never
+ * becomes a mention of Kian by accident, and one entry's `not` never removes another's links.
  */
-import { fold, isWordChar, isWordCode } from './fold.js';
+import { extendOverMarks, fold, isWordChar, isWordCode } from './fold.js';
 
 /** One name to look for. */
 export interface NamePattern {
@@ -15,6 +16,21 @@ export interface NamePattern {
   /** Only in these documents (undefined: in all). */
   documents?: string[] | undefined;
 }
+
+/**
+ * The key a name is matched by, and so compared by for uniqueness: folded (NFC, letter forms,
+ * diacritics, zero-width and bidi characters, spacing) and lower-cased. Two spellings with one
+ * key are one spelling.
+ */
+export function nameKey(name: string): string {
+  return fold(name, { caseFold: true }).text.trim();
+}
+
+/**
+ * Words that are never a mention: for one entry's names (`{ ref, name }`, an entry's `not`),
+ * or, as a bare string, for every entry's.
+ */
+export type BlockedName = string | { ref: string; name: string };
 
 /** A found mention: offsets relative to the searched text. */
 export interface FoundMention {
@@ -46,14 +62,14 @@ function firstWord(key: string): string {
  * passage is scanned once, word by word, whatever the number of names (a register of thousands
  * of entries costs no more per passage than one of ten).
  */
-export function compileNames(names: NamePattern[], blocked: string[]): NameMatcher {
+export function compileNames(names: NamePattern[], blocked: readonly BlockedName[]): NameMatcher {
   type Compiled = NamePattern & { key: string; exactKey: string };
   // Names are looked up by the first two code units of their first word (see `prefix`): a
   // number, so scanning a passage costs no string per word.
   const byPrefix = new Map<number, Compiled[]>();
   const odd: Compiled[] = []; // names that start with punctuation: searched the slow way
   for (const n of names) {
-    const key = fold(n.name, { caseFold: true }).text.trim();
+    const key = nameKey(n.name);
     if (!key) continue;
     const c: Compiled = { ...n, key, exactKey: fold(n.name).text.trim() };
     if (!firstWord(key)) odd.push(c);
@@ -62,11 +78,17 @@ export function compileNames(names: NamePattern[], blocked: string[]): NameMatch
       byPrefix.set(p, [...(byPrefix.get(p) ?? []), c]);
     }
   }
-  const blockKeys = [...new Set(blocked.map((b) => fold(b, { caseFold: true }).text.trim()).filter(Boolean))];
-  const blockByPrefix = new Map<number, string[]>();
-  for (const b of blockKeys) {
-    if (!firstWord(b)) continue;
-    const p = prefix(b, 0);
+  // A block: its folded key, and the entry whose names it keeps out ('' for every entry).
+  const blockKeys = new Map<string, { key: string; ref: string }>();
+  for (const b of blocked) {
+    const ref = typeof b === 'string' ? '' : b.ref;
+    const key = nameKey(typeof b === 'string' ? b : b.name);
+    if (key) blockKeys.set(`${ref}\u0000${key}`, { key, ref });
+  }
+  const blockByPrefix = new Map<number, { key: string; ref: string }[]>();
+  for (const b of blockKeys.values()) {
+    if (!firstWord(b.key)) continue;
+    const p = prefix(b.key, 0);
     blockByPrefix.set(p, [...(blockByPrefix.get(p) ?? []), b]);
   }
   return {
@@ -75,12 +97,12 @@ export function compileNames(names: NamePattern[], blocked: string[]): NameMatch
       const t = f.text;
       const whole = (s: number, e: number) => !isWordCode(t.charCodeAt(s - 1)) && !isWordCode(t.charCodeAt(e));
       const candidates: { s: number; e: number; c?: Compiled }[] = [];
-      const blocks: { s: number; e: number }[] = [];
+      const blocks: { s: number; e: number; ref: string }[] = [];
       for (let i = 0; i < t.length; i++) {
         if (!isWordCode(t.charCodeAt(i)) || isWordCode(t.charCodeAt(i - 1))) continue;
         // A key starting here must also end on a word boundary, so its first word is this word.
         const p = prefix(t, i);
-        for (const b of blockByPrefix.get(p) ?? []) if (t.startsWith(b, i) && whole(i, i + b.length)) blocks.push({ s: i, e: i + b.length });
+        for (const b of blockByPrefix.get(p) ?? []) if (t.startsWith(b.key, i) && whole(i, i + b.key.length)) blocks.push({ s: i, e: i + b.key.length, ref: b.ref });
         for (const c of byPrefix.get(p) ?? []) if (t.startsWith(c.key, i) && whole(i, i + c.key.length)) candidates.push({ s: i, e: i + c.key.length, c });
       }
       for (const c of odd) {
@@ -94,14 +116,15 @@ export function compileNames(names: NamePattern[], blocked: string[]): NameMatch
       const occupy = (s: number, e: number) => {
         for (let k = s; k < e; k++) taken[k] = 1;
       };
-      for (const b of blocks) occupy(b.s, b.e);
+      // A candidate inside words its entry (or every entry) keeps out is no mention.
+      const blocked = (s: number, e: number, ref: string) => blocks.some((b) => (b.ref === '' || b.ref === ref) && b.s < e && s < b.e);
       // Longest names win; among equals, the earlier one.
       candidates.sort((a, b) => b.e - b.s - (a.e - a.s) || a.s - b.s);
       const found: FoundMention[] = [];
       for (const { s, e, c } of candidates) {
-        if (!c || (c.documents && !c.documents.includes(document)) || !free(s, e)) continue;
+        if (!c || (c.documents && !c.documents.includes(document)) || !free(s, e) || (blocks.length > 0 && blocked(s, e, c.ref))) continue;
         const start = f.map[s]!;
-        const end = f.map[e - 1]! + 1;
+        const end = extendOverMarks(text, f.map[e - 1]! + 1);
         if (c.caseSensitive && fold(text.slice(start, end)).text.trim() !== c.exactKey) continue;
         occupy(s, e);
         found.push({ ref: c.ref, start, end });

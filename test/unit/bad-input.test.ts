@@ -85,6 +85,12 @@ const cases: Case[] = [
   { name: 'file in the wrong place', files: { 'annotations/notes/loose.md': note('quote: Alpha\nkind: gloss') }, file: 'annotations/notes/loose.md', line: 1, col: 1, message: 'This file is not in a place the edition reads.' },
   { name: 'note with a bad file name', files: { 'annotations/notes/doc/My Note.md': note('quote: Alpha\nkind: gloss') }, file: 'annotations/notes/doc/My Note.md', line: 1, col: 1, message: "A note's file name is its id" },
   { name: 'alias claimed by two entries', files: { 'annotations/people/sam.md': PERSON.replace('Pat Example', 'Sam Example') }, file: 'annotations/people/sam.md', line: 3, col: 11, message: 'The name "Zeta" is also claimed by person:pat.' },
+  // Mention hijack (issue 21, item 6): a spelling is compared as it is matched, folded.
+  { name: 'an alias that differs from another entry\'s only by a zero-width space', files: { 'annotations/people/sam.md': PERSON.replace('Pat Example', 'Sam Example').replace('aliases: [Zeta]', 'aliases: ["Ze\u200Bta"]') }, file: 'annotations/people/sam.md', line: 3, col: 11, message: 'The name "Ze\u200Bta" is also claimed by person:pat.' },
+  { name: 'an alias that differs from another entry\'s only by case, diacritics and letter forms', files: { 'annotations/people/pat.md': PERSON.replace('aliases: [Zeta]', 'aliases: [Zeta, کیانوری]'), 'annotations/people/sam.md': PERSON.replace('Pat Example', 'Sam Example').replace('aliases: [Zeta]', 'aliases: [كيانوريّ]') }, file: 'annotations/people/sam.md', line: 3, col: 11, message: 'is also claimed by person:pat' },
+  { name: 'an alias that differs from another entry\'s only by Unicode normalisation (NFD)', files: { 'annotations/people/pat.md': PERSON.replace('aliases: [Zeta]', 'aliases: [Zeta, Zoë]'), 'annotations/people/sam.md': PERSON.replace('Pat Example', 'Sam Example').replace('aliases: [Zeta]', 'aliases: ["Zoe\u0308"]') }, file: 'annotations/people/sam.md', line: 3, col: 11, message: 'is also claimed by person:pat' },
+  { name: 'an alias limited to some documents that another entry claims everywhere', files: { 'annotations/people/sam.md': PERSON.replace('Pat Example', 'Sam Example').replace('aliases: [Zeta]', 'aliases: [{ name: Zeta, documents: [doc] }]') }, file: 'annotations/people/sam.md', line: 3, col: 11, message: 'The name "Zeta" is also claimed by person:pat.' },
+  { name: 'an alias limited to a document that does not exist', files: { 'annotations/people/pat.md': PERSON.replace('aliases: [Zeta]', 'aliases: [Zeta, { name: Kappa, documents: [doc, no-such-doc] }]') }, file: 'annotations/people/pat.md', line: 3, col: 49, message: 'there is no source sources/no-such-doc.txt' },
   { name: 'dangling relation', files: { 'annotations/people/pat.md': PERSON.replace('cites: [w1]', 'cites: [w1]\nrelated: [event:nothing]') }, file: 'annotations/people/pat.md', line: 6, col: 11, message: 'Unknown register entry "event:nothing". Create annotations/events/nothing.md' },
   { name: 'entry related to itself', files: { 'annotations/people/pat.md': PERSON.replace('cites: [w1]', 'cites: [w1]\nrelated: [person:pat]') }, file: 'annotations/people/pat.md', line: 6, col: 11, message: 'An entry cannot be related to itself.' },
   { name: 'entry without a description', files: { 'annotations/people/pat.md': PERSON.replace('description: A person.\n', '') }, file: 'annotations/people/pat.md', line: 2, col: 1, message: 'The field "description" is missing from this register entry.' },
@@ -227,4 +233,40 @@ describe('a very long quote (issue 21, item 10)', () => {
     expect(found.map((p) => p.message)).toEqual([expect.stringContaining('longer than any passage of sources/long.txt')]);
     expect(took).toBeLessThan(3000);
   });
+});
+
+describe('mention hijack (issue 21, item 6)', () => {
+  const mentionsOf = (e: ReturnType<typeof edition>, ref: string) => e.documents.flatMap((d) => d.mentions.filter((m) => m.ref === ref && m.inText).map((m) => `${d.slug}:${m.passage}`));
+  it("an entry's not: affects only that entry's own names: it cannot take another entry's links away", () => {
+    const clean = edition(base);
+    expect(mentionsOf(clean, 'person:pat')).toEqual(['doc:p3']);
+    const e = edition({ ...base, 'annotations/people/sam.md': PERSON.replace('Pat Example', 'Sam Example').replace('aliases: [Zeta]', 'aliases: [Kappa]\nnot: [Zeta, Zeta eta]') });
+    expect(errors(e)).toEqual([]);
+    expect(mentionsOf(e, 'person:pat')).toEqual(['doc:p3']);
+  });
+  it("still keeps the entry's own names out of the words it lists", () => {
+    const e = edition({ ...base, 'annotations/people/pat.md': PERSON.replace('aliases: [Zeta]', 'aliases: [Zeta, Kappa]\nnot: [iota kappa]') });
+    expect(mentionsOf(e, 'person:pat')).toEqual(['doc:p3']);
+    expect(e.documents.find((d) => d.slug === 'doc')!.mentions.filter((m) => m.ref === 'person:pat').map((m) => SOURCE.split('---\n')[2]!.slice(m.start, m.end))).toEqual(['Zeta']);
+  });
+});
+
+describe('text in decomposed form (NFD, as macOS often writes it) is the same text (issue 21, item 10)', () => {
+  const nfc = 'آزادی و حزب توده و Zoë Müller';
+  const nfd = nfc.normalize('NFD');
+  const source = (text: string) => `${SOURCE_META}Alpha beta gamma.\n\n${text} آمدند.\n`;
+  const person = (name: string) => PERSON.replace('Pat Example', 'Zoë Müller').replace('aliases: [Zeta]', `aliases: [${JSON.stringify(name)}, Zeta]`);
+  for (const [label, text, words] of [['an NFD source, NFC note and names', nfd, nfc], ['an NFC source, NFD note and names', nfc, nfd]] as const) {
+    it(label, () => {
+      expect(nfd).not.toBe(nfc);
+      const e = edition({ ...base, 'sources/doc.txt': source(text), [N]: note(`quote: "${words.split(' و ')[0]}"\nkind: gloss`), 'annotations/people/pat.md': person(words.split(' و ')[2]!), 'annotations/organizations/tudeh.md': PERSON.replace('Pat Example', 'Tudeh Party').replace('aliases: [Zeta]', `aliases: [${JSON.stringify(words.split(' و ')[1])}]`) });
+      expect(errors(e)).toEqual([]);
+      expect(warnings(e).filter((w) => w.file === N)).toEqual([]);
+      const doc = e.documents.find((d) => d.slug === 'doc')!;
+      const n = doc.notes[0]!;
+      expect(doc.body.slice(n.span.start, n.span.end)).toBe(text.split(' و ')[0]);
+      const mentions = doc.mentions.filter((m) => m.inText).map((m) => [m.ref, doc.body.slice(m.start, m.end)]);
+      expect(mentions).toEqual([['organization:tudeh', text.split(' و ')[1]], ['person:pat', text.split(' و ')[2]]]);
+    });
+  }
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold, foldKey } from '../../src/edition/fold.ts';
+import { extendOverMarks, fold, foldKey } from '../../src/edition/fold.ts';
 
 describe('fold', () => {
   it('folds Arabic kaf and yeh to Persian forms', () => {
@@ -54,5 +54,16 @@ describe('fold', () => {
     expect(foldKey('a 𝐀 b')).toBe('a 𝐀 b');
     expect(fold('x\uD800y').text).toBe('x\uD800y');
     expect(fold('x\uDC00').text).toBe('x\uDC00');
+  });
+  it('folds decomposed text (NFD) as its composed form, each character mapped to its letter (issue 21)', () => {
+    const nfd = 'آزادی Zoë'.normalize('NFD');
+    expect(nfd.length).toBe(11);
+    const f = fold(nfd);
+    expect(f.text).toBe('آزادی Zoë');
+    expect([...f.map]).toEqual([0, 2, 3, 4, 5, 6, 7, 8, 9, 11]);
+    expect(foldKey('\u212Bngstr\u00F6m')).toBe('\u00C5ngstr\u00F6m');
+    // A span that ends on a composed character ends after its marks.
+    expect(extendOverMarks(nfd, f.map[f.text.length - 1]! + 1)).toBe(11);
+    expect(extendOverMarks('شَرف', 1)).toBe(2);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { endsBeforeStart } from '../dates.js';
 import type { DataPath } from '../frontmatter.js';
-import { compileNames, type NameMatcher, type NamePattern } from '../mentions.js';
+import { compileNames, nameKey, type BlockedName, type NameMatcher, type NamePattern } from '../mentions.js';
 import { entryPath, type EntityKind, type Entry, type RawFile } from '../model.js';
 import type { Problems } from '../problems.js';
 import { EntryMeta, type DateSpec } from '../schema.js';
@@ -21,10 +21,19 @@ export interface Registers {
   names: NameMatcher;
 }
 
-/** Reads, links and checks the register entries. */
-export function readRegisters(files: readonly { file: RawFile; kind: EntityKind; id: string }[], cited: WorksCited, problems: Problems, unread = new Unread()): Registers {
+/**
+ * Reads, links and checks the register entries. `sources`: the slugs of the edition's sources
+ * (read or not), which an alias limited to some documents must name.
+ */
+export function readRegisters(
+  files: readonly { file: RawFile; kind: EntityKind; id: string }[],
+  cited: WorksCited,
+  problems: Problems,
+  unread = new Unread(),
+  sources?: ReadonlySet<string>,
+): Registers {
   const { entries, locate } = readEntries(files, cited, problems, unread);
-  const names = claimNames(entries, locate, problems);
+  const names = claimNames(entries, locate, problems, sources);
   checkRelations(entries, locate, problems, unread);
   return { entries, names };
 }
@@ -56,13 +65,19 @@ export function readEntries(
 
 /**
  * Every spelling (name, names in other scripts, aliases) is claimed by one entry only, the first
- * in file order; a second claim is an error. Entries matched by hand (`match: manual`) claim none.
- * Returns the matcher for the claimed names, with every entry's `not` spellings blocked.
+ * in file order; a second claim is an error. Spellings are compared as they are matched
+ * (`nameKey`: folded, so "Kian\u200Bouri" and "كيانوري" are "Kianouri" and "کیانوری"); a
+ * spelling limited to some documents conflicts with the same spelling claimed everywhere or in
+ * one of those documents, and must name documents that exist (`sources`, when given). Entries
+ * matched by hand (`match: manual`) claim none. Returns the matcher for the claimed names, each
+ * entry's `not` spellings keeping out that entry's own names only.
  */
-export function claimNames(entries: ReadonlyMap<string, Entry>, locate: ReadonlyMap<string, Locate>, problems: Problems): NameMatcher {
+export function claimNames(entries: ReadonlyMap<string, Entry>, locate: ReadonlyMap<string, Locate>, problems: Problems, sources?: ReadonlySet<string>): NameMatcher {
   const names: NamePattern[] = [];
-  const blocked: string[] = [];
-  const claimed = new Map<string, string>();
+  const blocked: BlockedName[] = [];
+  // Folded spelling → the entries that claim it, and where (undefined: in every document).
+  const claimed = new Map<string, { ref: string; documents: string[] | undefined }[]>();
+  const clash = (a: string[] | undefined, b: string[] | undefined) => !a || !b || a.some((d) => b.includes(d));
   for (const e of entries.values()) {
     if (e.meta.match === 'manual') continue;
     const all: { name: string; documents?: string[] | undefined; caseSensitive?: boolean | undefined; path: DataPath }[] = [
@@ -72,19 +87,30 @@ export function claimNames(entries: ReadonlyMap<string, Entry>, locate: Readonly
     ];
     const seen = new Set<string>();
     for (const n of all) {
-      const key = n.name.normalize('NFC').toLowerCase() + (n.documents ? `@${n.documents.join(',')}` : '');
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const other = claimed.get(key);
-      if (other && other !== e.ref) {
-        const { line, col } = locate.get(e.ref)!(n.path);
-        problems.error(e.file, line, col, `The name "${n.name}" is also claimed by ${other}. A spelling can lead to one entry only: remove it here or there, or limit it with documents: [...].`);
+      const at = () => locate.get(e.ref)!(n.path);
+      if (n.documents && sources) {
+        const missing = n.documents.findIndex((d) => !sources.has(d));
+        if (missing >= 0) {
+          const { line, col } = locate.get(e.ref)!([...n.path, 'documents', missing]);
+          problems.error(e.file, line, col, `The spelling "${n.name}" is limited to documents: [${n.documents.join(', ')}], but there is no source sources/${n.documents[missing]}.txt, so it would never be matched. Write the name of a source file without .txt, or remove it.`);
+          continue;
+        }
+      }
+      const key = nameKey(n.name);
+      if (!key) continue;
+      const own = key + (n.documents ? `@${n.documents.join(',')}` : '');
+      if (seen.has(own)) continue;
+      seen.add(own);
+      const other = claimed.get(key)?.find((c) => c.ref !== e.ref && clash(c.documents, n.documents));
+      if (other) {
+        const { line, col } = at();
+        problems.error(e.file, line, col, `The name "${n.name}" is also claimed by ${other.ref}${other.documents ? ` in ${other.documents.join(', ')}` : ''}. A spelling can lead to one entry only (spellings are compared as they are matched: whatever the case, accents, Arabic letter forms, or invisible characters): remove it here or there, or limit each to other documents with documents: [...].`);
         continue;
       }
-      claimed.set(key, e.ref);
+      claimed.set(key, [...(claimed.get(key) ?? []), { ref: e.ref, documents: n.documents }]);
       names.push({ ref: e.ref, name: n.name, caseSensitive: n.caseSensitive ?? e.meta.case_sensitive, documents: n.documents });
     }
-    blocked.push(...e.meta.not);
+    for (const name of e.meta.not) blocked.push({ ref: e.ref, name });
   }
   return compileNames(names, blocked);
 }

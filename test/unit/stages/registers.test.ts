@@ -31,7 +31,7 @@ describe('readRegisters', () => {
       worksCited(),
       p,
     );
-    expect(lines(p)).toEqual(['annotations/people/sam.md:3:16 error The name "zeta" is also claimed by person:pat. A spelling can lead to one entry only: remove it here or there, or limit it with documents: [...].']);
+    expect(lines(p)).toEqual(['annotations/people/sam.md:3:16 error The name "zeta" is also claimed by person:pat. A spelling can lead to one entry only (spellings are compared as they are matched: whatever the case, accents, Arabic letter forms, or invisible characters): remove it here or there, or limit each to other documents with documents: [...].']);
     expect(names.find('Zeta met Sam.', 'doc').map((m) => m.ref)).toEqual(['person:pat', 'person:sam']);
   });
 
