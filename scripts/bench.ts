@@ -155,7 +155,8 @@ const floorSource = { mdxFrom: floorMdx, nodeModules: join(ROOT, 'node_modules')
 
 const fail = (what: string, r: RunResult): never => {
   process.stderr.write(`${r.stdout}\n${r.stderr}\n`);
-  throw new Error(`bench: ${what} failed (exit ${r.status}); work folder kept at ${work}`);
+  // What it cost before failing (an out-of-memory build, say), since no report follows.
+  throw new Error(`bench: ${what} failed (exit ${r.status}) after ${(r.wallMs / 1000).toFixed(1)} s, peak RSS of its process tree ${mb(r.peakTreeRss)} MB (largest process ${mb(r.maxProcessRss) ?? '–'} MB); work folder kept at ${work}`);
 };
 
 /**
