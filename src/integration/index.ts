@@ -95,7 +95,7 @@ export default function editionIntegration(): AstroIntegration {
         const address = siteAddress(settings.config, config.site);
         if (!config.site) updateConfig({ site: address.site });
         if (!address.isPublic && command === 'build') {
-          logger.warn(`no public URL: canonical links and citations use ${address.site}; set "url" in ${CONFIG_FILE} (or SITE) before publishing.`);
+          logger.warn(`no public URL: this build is a preview (every page marked as one); canonical links, citations and open data use ${address.site}. Set "url" in ${CONFIG_FILE} (or SITE) before publishing.`);
         }
         logger.info(`mdx: ${mdx.written.length} written, ${mdx.unchanged} unchanged, ${mdx.removed.length} removed (${generatedDir()})`);
         model = edition;
