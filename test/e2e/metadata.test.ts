@@ -6,7 +6,7 @@
  * made-up address anywhere in a built site (placeholder domains; localhost in a site built with
  * a public address).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -224,5 +224,45 @@ describe('no made-up address in a built site', () => {
     const cable = readFileSync(join(built.dist, CABLE, 'index.html'), 'utf8');
     expect(cable).toContain('<link rel="canonical" href="https://iran-left-edition.test/documents/dimitrov-cable-1941/">');
     expect(cable).toContain('Accessed [date of access]. https://iran-left-edition.test/documents/dimitrov-cable-1941/.');
+  }, 600_000);
+});
+
+describe('corrections', () => {
+  it('recorded in a source\'s front matter, are shown after the document\'s header and published in the open data', () => {
+    // A copy of the literal fixture (test text written for this project) with two corrections.
+    const dir = mkdtempSync(join(ROOT, '.builds', 'edition-'));
+    try {
+      cpSync(join(ROOT, 'test/fixtures/editions/literal'), dir, { recursive: true });
+      const source = join(dir, 'sources/literal-2000.txt');
+      const corrections = [
+        'corrections:',
+        '  - date: 2026-12-10',
+        '    what: "Test correction one: the <b>summary</b> changed."',
+        '    why: A reason, in words.',
+        '    version: "0.2.1"',
+        '  - { date: 2026-12-11, what: Test correction two., why: Another reason. }',
+      ].join('\n');
+      writeFileSync(source, readFileSync(source, 'utf8').replace('passages: line\n', `passages: line\n${corrections}\n`));
+      const built = buildSite(dir, { pagefind: false });
+      expect(built.status, built.output).toBe(0);
+      const html = readFileSync(join(built.dist, 'documents/literal-2000/index.html'), 'utf8');
+      const header = html.indexOf('</header>', html.indexOf('class="document-header"'));
+      const section = html.indexOf('<section class="corrections"');
+      expect(section).toBeGreaterThan(header);
+      expect(section).toBeLessThan(html.indexOf('class="text"'));
+      const text = html.slice(section, html.indexOf('</section>', section)).replace(/<[^>]+>/g, '');
+      expect(text).toContain('Corrections');
+      expect(text).toContain('10 December 2026 (version 0.2.1): Test correction one: the &lt;b&gt;summary&lt;/b&gt; changed. Why: A reason, in words.');
+      expect(text).toContain('11 December 2026: Test correction two. Why: Another reason.');
+      const model = JSON.parse(readFileSync(join(built.dist, 'edition.json'), 'utf8'));
+      expect(model.documents[0].meta.corrections).toEqual([
+        { date: '2026-12-10', what: 'Test correction one: the <b>summary</b> changed.', why: 'A reason, in words.', version: '0.2.1' },
+        { date: '2026-12-11', what: 'Test correction two.', why: 'Another reason.' },
+      ]);
+      const ld = JSON.parse(/<script type="application\/ld\+json">([^<]*)<\/script>/.exec(html)![1]!);
+      expect(ld.correction).toHaveLength(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 600_000);
 });
