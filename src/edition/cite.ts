@@ -157,6 +157,8 @@ export function cslItem(doc: EditionDocument, edition: Edition, cited: CitedEdit
     m.publisher ? `Published by ${m.publisher.name}` : '',
     original ? `Original: ${original}` : '',
     passage ? `Passage ¶${passage}` : '',
+    // RIS has no field citation-js writes a container's version to.
+    cited.version ? `Cited from version ${cited.version} of the edition` : '',
   ].filter(Boolean);
   if (notes.length) item.note = notes.join('. ');
   for (const key of Object.keys(item)) if (item[key] === undefined) delete item[key];
