@@ -33,7 +33,14 @@ for (const p of problems) console.log(github ? formatProblemForGitHub(p) : forma
 const errors = problems.filter((p) => p.severity === 'error').length;
 const warnings = problems.length - errors;
 // Nothing is written while anything is wrong: a lock written beside an error could renumber published passages.
-if (!locksRequired() && errors === 0) for (const f of writePassageLocks(root, edition)) console.log(`${f}: passage ids recorded (commit this file with the source).`);
+// Each lock written is followed by what changed in its ids, in words, for the editor and reviewers.
+if (!locksRequired() && errors === 0) {
+  for (const f of writePassageLocks(root, edition)) {
+    const changes = edition.documents.find((d) => d.lockFile === f)?.idChanges ?? [];
+    console.log(`${f}: passage ids recorded (commit this file with the source)${changes.length ? ':' : '.'}`);
+    for (const c of changes) console.log(`  ${c}`);
+  }
+}
 const notes = edition.documents.reduce((n, d) => n + d.notes.length, 0);
 console.log(
   `${edition.documents.length} sources, ${notes} notes, ${edition.entries.size} register entries, ${Object.keys(edition.works).length} works: ` +

@@ -13,4 +13,6 @@ for (const doc of edition.documents) {
       .join(', ');
     console.log(`¶${p.n}${where ? ` [${where}]` : ''}: ${p.text.replace(/\n/g, ' ⏎ ')}`);
   }
+  // Ids of deleted (or merged) passages, and where their links now lead.
+  if (doc.tombstones.size) console.log(`deleted ids, whose links lead on: ${[...doc.tombstones].map(([id, to]) => `#${id} → ¶${to.slice(1)}`).join(', ')}`);
 }

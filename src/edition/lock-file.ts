@@ -21,7 +21,10 @@ export function formatLock(slug: string, lock: LockedPassage[], sourceSha256: st
   return (
     header(slug) +
     stringify(
-      { source_sha256: sourceSha256, passages: lock.map((p) => (p.deleted ? { id: p.id, deleted: p.deleted } : { id: p.id, text: p.text })) },
+      {
+        source_sha256: sourceSha256,
+        passages: lock.map((p) => (p.deleted ? { id: p.id, deleted: { successor: p.deleted.successor }, ...(p.text === undefined ? {} : { text: p.text }) } : { id: p.id, text: p.text })),
+      },
       { lineWidth: 0 },
     )
   );
@@ -29,7 +32,8 @@ export function formatLock(slug: string, lock: LockedPassage[], sourceSha256: st
 
 const header = (slug: string) =>
   `# Permanent passage ids of sources/${slug}.txt, kept by \`npm run build\` and \`npm run check\`.\n` +
-  `# Commit this file with the source. Do not edit it: ids once published never change or get reused.\n`;
+  `# Commit this file with the source. Do not edit it (ids once published never change or get reused), except to\n` +
+  `# declare under succession: that passages were merged, split or restored (docs/editing.md).\n`;
 
 /**
  * The ids a lock holds, taken as they are: when its living passages are exactly `texts`, in
@@ -50,7 +54,7 @@ export function keptAssignment(lock: readonly LockedPassage[], texts: readonly s
     if (typeof successor !== 'string' || !living.has(successor) || living.has(p.id) || tombstones.has(p.id)) return null;
     tombstones.set(p.id, successor);
   }
-  return { ids, tombstones, lock: [...lock], corrected: [], inserted: [], deleted: [] };
+  return { ids, tombstones, lock: [...lock], corrected: [], inserted: [], deleted: [], merged: [], split: [], restored: [], refused: [] };
 }
 
 /** Whether two locks hold the same passages, texts and tombstones in the same order. */

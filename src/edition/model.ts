@@ -112,6 +112,8 @@ export interface EditionDocument {
   lockFile: string;
   lockText: string;
   lockChanged: boolean;
+  /** What changed in the ids since the lock, in words, for reviewers (`npm run check` prints it when it records the lock). */
+  idChanges: string[];
 }
 
 export const ENTITY_KINDS = {

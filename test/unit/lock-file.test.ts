@@ -32,7 +32,8 @@ describe('passage-id lock file: its text', () => {
     const text = formatLock(SLUG, [{ id: 'p1', text: 'One.' }, { id: 'p1a', text: 'Line one\nline two' }, { id: 'p2', deleted: { successor: 'p1' } }], DIGEST);
     expect(text).toBe(
       '# Permanent passage ids of sources/doc-2000.txt, kept by `npm run build` and `npm run check`.\n' +
-        '# Commit this file with the source. Do not edit it: ids once published never change or get reused.\n' +
+        '# Commit this file with the source. Do not edit it (ids once published never change or get reused), except to\n' +
+        '# declare under succession: that passages were merged, split or restored (docs/editing.md).\n' +
         `source_sha256: ${DIGEST}\n` +
         'passages:\n' +
         '  - id: p1\n' +
@@ -88,7 +89,7 @@ describe('passage-id lock file: ids kept as recorded', () => {
   const lock: LockedPassage[] = [{ id: 'p1', text: 'A' }, { id: 'p1a', text: 'B' }, { id: 'p2', deleted: { successor: 'p1a' } }];
 
   it('takes ids and tombstones as they are when the living passages are the texts', () => {
-    expect(keptAssignment(lock, ['A', 'B'])).toEqual({ ids: ['p1', 'p1a'], tombstones: new Map([['p2', 'p1a']]), lock, corrected: [], inserted: [], deleted: [] });
+    expect(keptAssignment(lock, ['A', 'B'])).toEqual({ ids: ['p1', 'p1a'], tombstones: new Map([['p2', 'p1a']]), lock, corrected: [], inserted: [], deleted: [], merged: [], split: [], restored: [], refused: [] });
     expect(keptAssignment(lock, ['A', 'B'])).toEqual(passageIds.assignPassageIds(['A', 'B'], lock));
   });
 
@@ -139,7 +140,7 @@ describe('passage-id lock file in a build', () => {
   it('tombstones recorded for this very body stand as they are', () => {
     const v2 = body('First passage.', 'Third passage.');
     const lockText = build(v2, build(v1).documents[0]!.lockText).documents[0]!.lockText;
-    expect(read(lockText).passages).toEqual([{ id: 'p1', text: 'First passage.' }, { id: 'p3', text: 'Third passage.' }, { id: 'p2', deleted: { successor: 'p3' } }]);
+    expect(read(lockText).passages).toEqual([{ id: 'p1', text: 'First passage.' }, { id: 'p3', text: 'Third passage.' }, { id: 'p2', deleted: { successor: 'p3' }, text: 'Second passage.' }]);
     vi.mocked(passageIds.assignPassageIds).mockClear();
     const e = build(v2, lockText);
     expect(assignments()).toBe(0);

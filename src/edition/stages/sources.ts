@@ -9,7 +9,7 @@ import { decodeUtf8, parseYamlFile } from '../frontmatter.js';
 import { arabicScriptRuns, detectLanguage, directionOf } from '../language.js';
 import { formatLock, keptAssignment, sameLock, sourceDigest } from '../lock-file.js';
 import { entryPath, type EditionDocument, type Entry, type Passage, type RawFile } from '../model.js';
-import { assignPassageIds, type IdAssignment, type LockedPassage } from '../passage-ids.js';
+import { assignPassageIds, describeIdChanges, type IdAssignment, type LockedPassage, type Succession } from '../passage-ids.js';
 import { Problems } from '../problems.js';
 import { SourceMeta } from '../schema.js';
 import { segment, type Segment } from '../segment.js';
@@ -116,7 +116,7 @@ export function readSource(
   const ids = lockedIds(slug, read.body, segments, lock, problems, requireLocks, lockNamedBy);
   return {
     slug, file: file.path, meta, body: read.body, passages: passagesOf(segments, ids.assigned.ids, meta.languages[0]!), comments: [], boilerplate: [], notes: [], mentions: [],
-    tombstones: ids.assigned.tombstones, lockFile: ids.lockFile, lockText: ids.lockText, lockChanged: ids.lockChanged,
+    tombstones: ids.assigned.tombstones, lockFile: ids.lockFile, lockText: ids.lockText, lockChanged: ids.lockChanged, idChanges: ids.changes,
   };
 }
 
@@ -127,6 +127,8 @@ export interface LockedIds {
   lockText: string;
   /** Whether `lockText` differs from the lock file (or there is none) and must be written. */
   lockChanged: boolean;
+  /** What changed in the ids, in words (`describeIdChanges`; for a new lock, how its passages are numbered). */
+  changes: string[];
 }
 
 /**
@@ -153,7 +155,7 @@ export function lockedIds(
   const lockPath = `annotations/passages/${slug}.yml`;
   const texts = segments.map((x) => x.text);
   const digest = sourceDigest(body);
-  const unusable = (): LockedIds => ({ assigned: assignPassageIds(texts, undefined), lockFile: lockPath, lockText: '', lockChanged: false });
+  const unusable = (): LockedIds => ({ assigned: assignPassageIds(texts, undefined), lockFile: lockPath, lockText: '', lockChanged: false, changes: [] });
   if (lock === 'refused') return unusable();
   if (!lock) {
     if (lockNamedBy) {
@@ -174,20 +176,35 @@ export function lockedIds(
         `The passage-id lock for sources/${slug}.txt is missing. Only if this is a new source: run npm run check locally and commit ${lockPath}. If the source was published before, restore its lock from git instead (git checkout -- ${lockPath}, or from the last commit that had it): a new lock would renumber its passages.`,
       );
     }
-    return { assigned, lockFile: lockPath, lockText: formatLock(slug, assigned.lock, digest), lockChanged: true };
+    const numbered = `A new lock: the passages are numbered p1 to p${texts.length}. If sources/${slug}.txt was published before, do not commit it: restore the source's lock from git instead (git log --all -- ${lockPath} finds it).`;
+    return { assigned, lockFile: lockPath, lockText: formatLock(slug, assigned.lock, digest), lockChanged: true, changes: [numbered] };
   }
   const read = readLock(lock, lockPath, problems);
   if (!read) return unusable();
-  const kept = read.digest === digest ? keptAssignment(read.passages, texts) : null;
-  const assigned = kept ?? assignPassageIds(texts, read.passages);
+  // Declarations under succession: are applied once, then recorded in the ids: the lock is written without them.
+  const kept = read.digest === digest && read.succession.length === 0 ? keptAssignment(read.passages, texts) : null;
+  const assigned = kept ?? assignPassageIds(texts, read.passages, read.succession.map((s) => s.declared));
+  for (const r of assigned.refused) {
+    const { line, col } = read.succession[r.index]!.at;
+    problems.error(lockPath, line, col, r.message);
+  }
+  // A declaration that cannot be applied (reported) leaves the lock as it is, declarations and all.
+  if (assigned.refused.length > 0 || read.refusedSuccession) return { assigned, lockFile: lockPath, lockText: read.text, lockChanged: false, changes: [] };
   const lockText = kept ? read.text : formatLock(slug, assigned.lock, digest);
   const lockChanged = lockText !== read.text;
   // A lock that holds these very passages and ids, with only its digest out of date, is not stale for CI.
   if (lockChanged && requireLocks && !sameLock(read.passages, assigned.lock)) {
     problems.error(lockPath, 1, 1, `The passage-id lock for sources/${slug}.txt is out of date. Run npm run check (or npm run build) locally and commit ${lockPath}.`);
   }
-  for (const id of assigned.deleted) problems.warn(lockPath, 1, 1, `Passage ${id} of sources/${slug}.txt was deleted; links to #${id} now lead to #${assigned.tombstones.get(id)}. Its id will never be reused.`);
-  return { assigned, lockFile: lockPath, lockText, lockChanged };
+  for (const id of assigned.deleted) {
+    problems.warn(
+      lockPath,
+      1,
+      1,
+      `Passage ${id} of sources/${slug}.txt was deleted; links to #${id} now lead to #${assigned.tombstones.get(id)}. Its id will never be reused. If its words are now part of another passage, restore this lock from git and declare the merge in it (succession: - merge: [...], docs/editing.md).`,
+    );
+  }
+  return { assigned, lockFile: lockPath, lockText, lockChanged, changes: describeIdChanges(assigned) };
 }
 
 /** A line git writes into a file with a merge conflict. */
@@ -198,7 +215,11 @@ const PASSAGE_ID = /^p\d+[a-z]*$/;
  * A lock's passages and digest, or null (with an error) when it cannot be used: not UTF-8,
  * merge-conflict markers, not YAML, not a lock's shape, or no passages at all.
  */
-export function readLock(lock: RawFile, lockPath: string, problems: Problems): { passages: LockedPassage[]; digest: unknown; text: string } | null {
+export function readLock(
+  lock: RawFile,
+  lockPath: string,
+  problems: Problems,
+): { passages: LockedPassage[]; digest: unknown; text: string; succession: { declared: Succession; at: { line: number; col: number } }[]; refusedSuccession: boolean } | null {
   const restore = `Restore it from git (git checkout -- ${lockPath}) and run npm run check again; never edit it by hand, and never delete it: a new lock would renumber passages already published.`;
   const text = decodeUtf8(lock.bytes, lockPath, new Problems());
   if (text === null) {
@@ -229,11 +250,49 @@ export function readLock(lock: RawFile, lockPath: string, problems: Problems): {
     return null;
   }
   const digest = parsed.data.source_sha256;
-  if (!Array.isArray(list) || !list.every(isLockedPassage) || (digest !== undefined && typeof digest !== 'string')) {
+  const unknown = Object.keys(parsed.data).find((k) => !['source_sha256', 'passages', 'succession'].includes(k));
+  if (!Array.isArray(list) || !list.every(isLockedPassage) || (digest !== undefined && typeof digest !== 'string') || unknown !== undefined) {
     problems.error(lockPath, 1, 1, `This passage-id lock is damaged. ${restore}`);
     return null;
   }
-  return { passages: list, digest, text };
+  const succession: { declared: Succession; at: { line: number; col: number } }[] = [];
+  let refusedSuccession = false;
+  const declared: unknown = parsed.data.succession;
+  if (declared !== undefined && declared !== null) {
+    const items = Array.isArray(declared) ? declared : [declared];
+    items.forEach((item, i) => {
+      const at = parsed.locate(Array.isArray(declared) ? ['succession', i] : ['succession']);
+      const d = successionEntry(item);
+      if (d) succession.push({ declared: d, at });
+      else {
+        refusedSuccession = true;
+        problems.error(
+          lockPath,
+          at.line,
+          at.col,
+          'Write each entry under succession: as merge: [p21, p22] (passages now one), split: p16 (a passage now two or more) or restore: p7 (a deleted passage back). See docs/editing.md.',
+        );
+      }
+    });
+  }
+  return { passages: list, digest, text, succession, refusedSuccession };
+}
+
+/** One entry under a lock's `succession:`, as the editor wrote it; undefined if it is not one. */
+function successionEntry(item: unknown): Succession | undefined {
+  if (!item || typeof item !== 'object' || Array.isArray(item)) return undefined;
+  const keys = Object.keys(item);
+  if (keys.length !== 1) return undefined;
+  const { merge, split, restore } = item as Record<string, unknown>;
+  const id = (v: unknown): v is string => typeof v === 'string' && PASSAGE_ID.test(v);
+  if (merge !== undefined) return Array.isArray(merge) && merge.every(id) ? { merge } : undefined;
+  if (split !== undefined) return id(split) ? { split } : undefined;
+  if (id(restore)) return { restore };
+  if (restore && typeof restore === 'object' && !Array.isArray(restore)) {
+    const r = restore as Record<string, unknown>;
+    if (id(r.id) && typeof r.words === 'string' && r.words.trim() && Object.keys(r).every((k) => k === 'id' || k === 'words')) return { restore: r.id, words: r.words };
+  }
+  return undefined;
 }
 
 /** An entry as formatLock writes it: an id with its text, or a deleted id with its successor. */
@@ -242,7 +301,8 @@ function isLockedPassage(p: unknown): p is LockedPassage {
   const { id, text, deleted } = p as Record<string, unknown>;
   if (typeof id !== 'string' || !PASSAGE_ID.test(id)) return false;
   if (deleted === undefined) return typeof text === 'string';
-  return text === undefined && !!deleted && typeof deleted === 'object' && typeof (deleted as { successor?: unknown }).successor === 'string' && PASSAGE_ID.test((deleted as { successor: string }).successor);
+  // A tombstone keeps the text its passage had when it was deleted (locks written before do not).
+  return (text === undefined || typeof text === 'string') && !!deleted && typeof deleted === 'object' && typeof (deleted as { successor?: unknown }).successor === 'string' && PASSAGE_ID.test((deleted as { successor: string }).successor);
 }
 
 /**

@@ -38,7 +38,7 @@ describe('readSource', () => {
     expect(edited.passages.map((x) => x.id)).toEqual(['p1', 'p3']);
     expect(edited.tombstones.get('p2')).toBeDefined();
     expect(edited.lockChanged).toBe(true);
-    expect(lines(p)).toEqual([`annotations/passages/doc.yml:1:1 warning Passage p2 of sources/doc.txt was deleted; links to #p2 now lead to #${edited.tombstones.get('p2')}. Its id will never be reused.`]);
+    expect(lines(p)).toEqual([`annotations/passages/doc.yml:1:1 warning Passage p2 of sources/doc.txt was deleted; links to #p2 now lead to #${edited.tombstones.get('p2')}. Its id will never be reused. If its words are now part of another passage, restore this lock from git and declare the merge in it (succession: - merge: [...], docs/editing.md).`]);
   });
 
   it('a damaged lock is an error and is not replaced; a missing one is an error only when locks are required', () => {
