@@ -122,7 +122,8 @@ describe('a source full of MDX- and HTML-significant characters', () => {
     expect(textOf(select('script[type="application/ld+json"]', tree)!)).not.toContain('</');
     const forms = textOf(select('script#passage-cite-forms', tree)!);
     expect(forms).not.toContain('<');
-    expect((JSON.parse(forms) as string[][]).map(([format]) => format)).toEqual(['chicago-note', 'chicago-bibliography', 'mla', 'apa']);
+    // Every citation form, for passages too (issue 20): prose styles, BibTeX, RIS and CSL-JSON.
+    expect((JSON.parse(forms) as string[][]).map(([format]) => format)).toEqual(['chicago-note', 'chicago-bibliography', 'mla', 'apa', 'bibtex', 'ris', 'csl-json']);
     // The only links in the text are passage numbers, footnote references and register mentions.
     for (const a of selectAll('.passage-text a', text)) {
       const href = String(a.properties.href);
