@@ -27,6 +27,16 @@ export function initSidenotes(): void {
   const refs = new Map<string, HTMLAnchorElement>();
   for (const a of text.querySelectorAll<HTMLAnchorElement>('[data-passage] a[data-footnote-ref]')) if (!refs.has(target(a))) refs.set(target(a), a);
   const numberOf = (li: HTMLLIElement) => refs.get(li.id)?.textContent ?? '';
+  // A marker that ends its passage has nothing after it on its line: its target grows there
+  // (a passage that is only a name and its note leaves no text around it to tell it apart).
+  for (const a of refs.values()) {
+    const words = a.closest('.passage-text');
+    if (!words) continue;
+    const after = document.createRange();
+    after.setStartAfter(a.parentElement!);
+    after.setEndAfter(words.lastChild!);
+    if (!/\S/.test(after.toString())) a.classList.add('marker-end');
+  }
   const expanded = new Set<string>();
 
   // A "more" button for each note, shown only while the note is cut in the margin.

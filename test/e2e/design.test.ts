@@ -1,19 +1,19 @@
-/** Reading design in Chromium: sidenotes beside their passage when wide, no horizontal overflow at 320 px, theme toggle. */
+/** Reading design in Chromium: notes beside their passage when wide, no horizontal overflow at 320 px, theme toggle. */
 import { describe, expect, it } from 'vitest';
 import { useSeedSite } from '../helpers/seed-site.ts';
 
 const seed = useSeedSite();
 
 describe('layout', () => {
-  it('on a wide viewport, the first sidenotes sit beside their reference, right of the text', async () => {
+  it('on a wide viewport, the first notes sit beside their reference, right of the text', async () => {
     const context = await seed.browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
     await page.goto(`${seed.site.url}documents/dimitrov-cable-1941/`);
-    await page.waitForSelector('.sidenote');
-    const placed = await page.$$eval('.sidenote', (notes) =>
+    await page.waitForSelector('section.text.sidenotes');
+    const placed = await page.$$eval('section[data-footnotes] > ol > li', (notes) =>
       notes.slice(0, 5).map((n) => {
-        const ref = document.getElementById((n as HTMLElement).dataset.for!)!;
-        const text = document.querySelector('section.text')!.getBoundingClientRect();
+        const ref = document.querySelector(`a[data-footnote-ref][href="#${CSS.escape(n.id)}"]`)!;
+        const text = document.querySelector('section.text [data-passage]')!.getBoundingClientRect();
         const a = n.getBoundingClientRect();
         const b = ref.getBoundingClientRect();
         return { right: a.left >= text.right, dy: a.top - b.top };
@@ -34,7 +34,7 @@ describe('layout', () => {
       expect(scroll, path).toBeLessThanOrEqual(client);
     }
     await page.goto(`${seed.site.url}documents/dimitrov-cable-1941/`);
-    expect(await page.$$eval('.sidenote', (n) => n.length)).toBe(0);
+    expect(await page.$$eval('section.text.sidenotes', (n) => n.length)).toBe(0);
     expect(await page.$eval('section[data-footnotes]', (s) => getComputedStyle(s).display)).not.toBe('none');
     await context.close();
   });
