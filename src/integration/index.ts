@@ -5,9 +5,8 @@
  */
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
-import { watch } from 'node:fs';
-import { formatProblem, EditionError, CONFIG_FILE, siteAddress, sortProblems, UnsafeWriteError, type Problem } from '../edition/index.ts';
+import { join, relative, sep } from 'node:path';
+import { escapeHtml, formatProblem, EditionError, CONFIG_FILE, siteAddress, sortProblems, UnsafeWriteError, type Problem } from '../edition/index.ts';
 import { editionConfig, generateEdition } from './generate.ts';
 import { editionRoot, generatedDir } from './paths.ts';
 import { writeDocumentsMdx } from './write-mdx.ts';
@@ -29,6 +28,29 @@ function logProblems(logger: AstroIntegrationLogger, problems: readonly Problem[
     if (p.severity === 'error') logger.error(formatProblem(p));
     else logger.warn(formatProblem(p));
   }
+}
+
+/**
+ * What `astro dev` sends the browser when a save leaves the edition with errors: Vite's error
+ * overlay (as Astro draws it) names the first problem's file, line and column and lists every
+ * error with its fix. The overlay reads the message and hint as HTML, and an editor's words
+ * (a quote, a name) are in them: they are escaped.
+ */
+function errorPayload(e: EditionError | UnsafeWriteError, root: string) {
+  const errors = e instanceof EditionError ? sortProblems(e.problems.filter((p) => p.severity === 'error')) : [];
+  const first = errors[0];
+  return {
+    type: 'error' as const,
+    err: {
+      name: 'The edition has an error',
+      title: e instanceof EditionError ? `The edition has ${errors.length} error${errors.length === 1 ? '' : 's'}; the page shows it as it was before this save.` : 'A file could not be written.',
+      message: escapeHtml(e instanceof EditionError ? errors.map(formatProblem).join('\n') : e.message),
+      hint: escapeHtml('Fix the file and save it again: the page reloads by itself. (npm run check lists the same problems.)'),
+      stack: '',
+      plugin: 'annotated-edition',
+      ...(first ? { id: join(root, first.file), loc: { file: join(root, first.file), line: first.line, column: first.col } } : {}),
+    },
+  };
 }
 
 /** Resolves once everything written to `stream` so far has been handed to the system. */
@@ -123,11 +145,21 @@ export default function editionIntegration(): AstroIntegration {
         );
       },
       'astro:server:setup': ({ server, logger, refreshContent }) => {
-        // Watch the edition's own folders with node:fs (they may lie outside the project, or in
-        // folders Vite is told to ignore); debounce bursts of saves into one regeneration.
-        let timer: ReturnType<typeof setTimeout> | undefined;
+        // The edition's folders and its config are watched with Vite's own watcher (chokidar),
+        // added for them wherever they are (an edition may lie outside the project): it sees a
+        // file saved in place, and one saved as vim, JetBrains editors and `sed -i` save it (a
+        // temporary file renamed over the old one), which a watcher of the file itself loses.
+        // Bursts of saves are one regeneration, and regenerations never overlap.
         const changed = new Set<string>();
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        let running = false;
+        // The edition's errors while they stand: shown in every browser that connects.
+        let standing: ReturnType<typeof errorPayload> | undefined;
         const regenerate = async () => {
+          if (running) return;
+          running = true;
+          const files = [...changed];
+          changed.clear();
           try {
             const edition = generateEdition(root);
             writeDocumentsMdx(edition, generatedDir(), base);
@@ -135,53 +167,63 @@ export default function editionIntegration(): AstroIntegration {
             // The register and works collections are read by our own loaders, not from watched
             // files: load them again (the documents collection follows its MDX files itself).
             await refreshContent?.({ loaders: ['edition-register', 'edition-works'] });
-            logger.info(`edition regenerated after a change to ${[...changed].join(', ')}`);
+            standing = undefined;
+            logger.info(`edition regenerated after a change to ${files.join(', ')}`);
             // Astro keeps getStaticPaths results per route in dev; this is the signal its own
             // content layer sends to clear them, so new or renamed documents and entries appear.
             for (const env of Object.values(server.environments)) if (env.name !== 'client') env.hot.send('astro:content-changed', {});
             server.ws.send({ type: 'full-reload' });
           } catch (e) {
-            if (e instanceof EditionError) for (const p of e.problems) logger.error(formatProblem(p));
-            else logger.error(String(e));
-          }
-          changed.clear();
-        };
-        for (const folder of ['sources', 'annotations']) {
-          try {
-            const watcher = watch(join(root, folder), { recursive: true }, (_event, name) => {
-              changed.add(`${folder}/${String(name)}`);
-              clearTimeout(timer);
-              timer = setTimeout(() => void regenerate(), 100);
-            });
-            server.httpServer?.on('close', () => watcher.close());
-          } catch {
-            logger.warn(`cannot watch ${folder}/: changes there need a restart`);
-          }
-        }
-        // edition.config.yml: pages show the new settings after a reload (a new url needs a restart).
-        // The root is watched, not the file, since editors often save by replacing the file.
-        try {
-          let configTimer: ReturnType<typeof setTimeout> | undefined;
-          const reread = () => {
-            try {
-              current = editionConfig(root).config;
-              invalidateEditionModules(server);
-              logger.info(`${CONFIG_FILE} read again`);
-              server.ws.send({ type: 'full-reload' });
-            } catch (e) {
-              if (e instanceof EditionError) for (const p of e.problems) logger.error(formatProblem(p));
-              else logger.error(String(e));
+            // A bug, not the edition's: said in the terminal, and the preview keeps running.
+            if (!(e instanceof EditionError || e instanceof UnsafeWriteError)) logger.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
+            else {
+              // The page keeps the last good edition; the browser shows what is wrong.
+              if (e instanceof EditionError) logProblems(logger, e.problems);
+              else logger.error(e.message);
+              standing = errorPayload(e, root);
+              server.ws.send(standing);
             }
-          };
-          const watcher = watch(root, (_event, name) => {
-            if (String(name) !== CONFIG_FILE) return;
+          } finally {
+            running = false;
+            if (changed.size > 0) schedule();
+          }
+        };
+        const schedule = () => {
+          clearTimeout(timer);
+          timer = setTimeout(() => void regenerate(), 100);
+        };
+        server.ws.on('vite:client:connect', (_data: unknown, client: { send: (payload: unknown) => void }) => {
+          if (standing) client.send(standing);
+        });
+        // edition.config.yml: pages show the new settings after a reload (a new url needs a restart).
+        let configTimer: ReturnType<typeof setTimeout> | undefined;
+        const reread = () => {
+          try {
+            current = editionConfig(root).config;
+            invalidateEditionModules(server);
+            logger.info(`${CONFIG_FILE} read again`);
+            server.ws.send({ type: 'full-reload' });
+          } catch (e) {
+            if (!(e instanceof EditionError)) logger.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
+            else {
+              logProblems(logger, e.problems);
+              server.ws.send(errorPayload(e, root));
+            }
+          }
+        };
+        const config = join(root, CONFIG_FILE);
+        server.watcher.add([join(root, 'sources'), join(root, 'annotations'), config]);
+        server.watcher.on('all', (_event, path) => {
+          if (path === config) {
             clearTimeout(configTimer);
             configTimer = setTimeout(reread, 100);
-          });
-          server.httpServer?.on('close', () => watcher.close());
-        } catch {
-          logger.warn(`cannot watch ${CONFIG_FILE}: changes to it need a restart`);
-        }
+            return;
+          }
+          const rel = relative(root, path).split(sep).join('/');
+          if (!/^(sources|annotations)(\/|$)/.test(rel)) return;
+          changed.add(rel);
+          schedule();
+        });
       },
     },
   };
