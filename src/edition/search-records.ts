@@ -19,9 +19,9 @@
  * - for every register entry the section mentions (or a note names), `⁂` and its spellings,
  *   separated by `·`, at a low weight: a query in any spelling finds the section, but a section
  *   with the typed word in its own text ranks first, and the spellings are never shown.
- * The browser (src/site/search-match.ts) reads sections back with {@link readSection}'s layout.
+ * The browser reads sections back in this layout (parseFragment in src/site/search-match.ts).
  *
- * Filters and sort keys live in an ignored block (the document's title would otherwise match
+ * Filters live in an ignored block (the document's title would otherwise match
  * every passage); what the result lines need to name a passage (date, languages, comments,
  * note numbers) is Pagefind metadata. Entries and works carry a `register` filter, so the
  * browser can search documents and the register apart: an entry never takes a document's place
@@ -40,6 +40,12 @@ export interface DocumentSearchRecord {
   url: string;
   /** A minimal HTML page for Pagefind's `addHTMLFile`. */
   content: string;
+  /**
+   * Its date as a sort key (`1941-12-09`). Not a Pagefind sort: that would add the order of
+   * every page to the metadata every first search loads (21 KB at 10,000 documents); the
+   * integration writes the order to a file the browser loads only when asked for it.
+   */
+  date: string;
 }
 
 /** A register entry or a work cited: one result line each. */
@@ -242,13 +248,12 @@ function documentRecord(doc: EditionDocument, edition: Edition, base: string, sp
     filter('language', languages) +
     filter('person', named.person) +
     filter('event', named.event) +
-    `<span data-pagefind-sort="date">${escapeHtml(date)}</span>` +
     meta('date', showSpec(doc.meta.date)) +
     (Object.keys(langs).length ? meta('langs', JSON.stringify(langs)) : '') +
     // Per note, in order: the passage it is on and its kind ("Gloss", "Correction"…).
     (notes.length ? meta('notes', JSON.stringify(notes.map((n) => [n.passage, NOTE_KINDS[n.kind]]))) : '') +
     (comments.length ? meta('comments', JSON.stringify(comments)) : '');
-  return { kind: 'document', url: `${base}documents/${doc.slug}/`, content: page(doc.meta.title, head, sections.join('')) };
+  return { kind: 'document', url: `${base}documents/${doc.slug}/`, content: page(doc.meta.title, head, sections.join('')), date };
 }
 
 /** A register entry's record: its name, description, account and sources, and its spellings. */

@@ -10,13 +10,21 @@
  * one, after the pages, once the model is freed, because the two together would not fit in
  * memory (see docs/performance.md).
  */
-import { cpSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { eachSearchRecord, type Edition, type SearchRecord } from '../edition/index.ts';
 
 /** Requests in flight to the pagefind binary at once. */
 const BATCH = 64;
+
+/**
+ * The documents' order by date, written beside Pagefind's files: a JSON array of Pagefind page
+ * ids, oldest first. The search page loads it only when a reader asks for that order; as a
+ * Pagefind sort key it would be part of the metadata every first search loads.
+ */
+export const DATE_ORDER_FILE = 'date-order.json';
 
 /** An index being built; `write` finishes it into `<site>/pagefind`. */
 export interface SearchIndexJob {
@@ -45,6 +53,8 @@ export function startSearchIndex(edition: Edition, base: string, options: Search
   // Held only until every record is sent, so the model can be freed before Pagefind writes.
   let source: Edition | null = edition;
   let count = 0;
+  /** Each document's date by URL, for the date order. */
+  const dates = new Map<string, string>();
   const times: SearchIndexJob['times'] = { started: performance.now() };
   const adding = (async () => {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
@@ -61,6 +71,7 @@ export function startSearchIndex(edition: Edition, base: string, options: Search
     // Records are made as they are sent: a large edition's records are never all in memory.
     let batch: SearchRecord[] = [];
     for (const r of eachSearchRecord(source!, base)) {
+      if (r.kind === 'document') dates.set(r.url, r.date);
       batch.push(r);
       if (batch.length === BATCH) {
         await send(batch);
@@ -72,7 +83,7 @@ export function startSearchIndex(edition: Edition, base: string, options: Search
     source = null;
     if (stageIn) {
       rmSync(stageIn, { recursive: true, force: true });
-      await writeIndex(index, stageIn);
+      await writeIndex(index, stageIn, dates);
       times.staged = performance.now();
     }
     return index;
@@ -88,7 +99,7 @@ export function startSearchIndex(edition: Edition, base: string, options: Search
         const out = join(site, 'pagefind');
         rmSync(out, { recursive: true, force: true });
         if (stageIn) move(stageIn, out);
-        else await writeIndex(index, out);
+        else await writeIndex(index, out, dates);
         return count;
       } finally {
         await pagefind.close();
@@ -97,9 +108,32 @@ export function startSearchIndex(edition: Edition, base: string, options: Search
   };
 }
 
-async function writeIndex(index: pagefind.PagefindIndex, outputPath: string): Promise<void> {
+async function writeIndex(index: pagefind.PagefindIndex, outputPath: string, dates: Map<string, string>): Promise<void> {
   const written = await index.writeFiles({ outputPath });
   if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+  writeDateOrder(outputPath, dates);
+}
+
+/**
+ * Writes {@link DATE_ORDER_FILE}: Pagefind names a page by its fragment's file (or its key in
+ * a fragment group), so the fragments are read back for their URLs.
+ */
+export function writeDateOrder(outputPath: string, dates: Map<string, string>): void {
+  const order: [string, string][] = [];
+  const dir = join(outputPath, 'fragment');
+  for (const file of readdirSync(dir)) {
+    if (!file.endsWith('.pf_fragment')) continue;
+    const raw = gunzipSync(readFileSync(join(dir, file)));
+    // Pagefind's files start with a 12-byte signature, "pagefind_dcd".
+    const json = JSON.parse(raw.subarray(12).toString('utf8')) as { url?: string } | Record<string, { url: string }>;
+    const fragments: [string, { url?: string }][] = typeof json.url === 'string' ? [[file.slice(0, -'.pf_fragment'.length), json as { url: string }]] : Object.entries(json as Record<string, { url: string }>);
+    for (const [id, f] of fragments) {
+      const date = f.url ? dates.get(f.url) : undefined;
+      if (date) order.push([date, id]);
+    }
+  }
+  order.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : 1));
+  writeFileSync(join(outputPath, DATE_ORDER_FILE), JSON.stringify(order.map(([, id]) => id)));
 }
 
 /** Moves a folder, copying if it lies on another file system. */

@@ -108,7 +108,7 @@ export function sameWord(word: string, q: string, last = false): boolean {
 export function relation(word: string, term: string): number {
   if (word.startsWith(term)) return 0;
   const cp = commonPrefix(word, term);
-  return cp >= Math.min(term.length, 3) && cp >= Math.min(word.length, term.length) - 4 ? 1 : -1;
+  return cp >= Math.min(term.length, 3) && cp >= term.length - 4 ? 1 : -1;
 }
 
 /** A section of a record: a passage, a note, or the text of an entry or work. */

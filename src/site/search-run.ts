@@ -57,10 +57,11 @@ interface Pagefind {
 const PAGE = 12;
 /**
  * …from at most this many documents. Each document costs a fragment (the text of its passages
- * and notes), fetched BATCH at a time: the first search at 10,000 documents is held to 250 KB,
- * of which Pagefind's own files take about 185 KB (docs/performance.md).
+ * and notes, 9–10 KB compressed for the benchmark's documents), fetched BATCH at a time: the
+ * first search at 10,000 documents is held to 250 KB, of which Pagefind's own files take about
+ * 165 KB, this script 7.5 KB and an index chunk 25–35 KB (docs/performance.md).
  */
-const PAGE_DOCS = 4;
+const PAGE_DOCS = 3;
 const BATCH = 2;
 /** Register entries and works loaded at a time (small fragments). */
 const PAGE_REGISTER = 4;
@@ -191,6 +192,13 @@ export function createEngine(root: HTMLElement, on: { change(): void }): Engine 
       await pf.options({ excerptLength: 16 });
       return pf;
     })());
+
+  /** Documents' positions in date order (search-index.ts DATE_ORDER_FILE), loaded when a reader asks for that order. */
+  let dates: Promise<Map<string, number>> | undefined;
+  const dateOrder = () =>
+    (dates ??= fetch(`${bundle}date-order.json`)
+      .then((r) => (r.ok ? (r.json() as Promise<string[]>) : []))
+      .then((ids) => new Map(ids.map((id, i) => [id, i]))));
 
   let facetsLoading: Promise<void> | undefined;
   async function loadFacets(selected: Record<string, string>): Promise<void> {
@@ -408,13 +416,20 @@ export function createEngine(root: HTMLElement, on: { change(): void }): Engine 
     status.textContent = 'Searching…';
     const pf = await load();
     const user: Record<string, unknown> = { ...state.filters };
-    const [docs, register, probes] = await Promise.all([
-      pf.search(foldKey(q.pagefind), { filters: { ...user, register: { none: REGISTER } }, ...(state.sort ? { sort: { date: state.sort } } : {}) }),
+    const [docs, register, probes, order] = await Promise.all([
+      pf.search(foldKey(q.pagefind), { filters: { ...user, register: { none: REGISTER } } }),
       pf.search(foldKey(q.pagefind), { filters: { ...user, register: { any: REGISTER } } }),
       // Is each word in the index as such? Pagefind otherwise falls back to a shorter word ("Ibn" for "Ibnx", "i" for "Ibn").
       Promise.all(q.terms.map((t) => pf.search(`"${t}"`).then((r) => r.results.length > 0))),
+      state.sort ? dateOrder() : undefined,
     ]);
     if (my !== generation) return;
+    if (order && state.sort) {
+      // Oldest or newest first; a document without a date last.
+      const sign = state.sort === 'asc' ? 1 : -1;
+      const at = (r: PagefindResult) => order.get(r.id) ?? Number.NaN;
+      docs.results.sort((a, b) => (Number.isNaN(at(a)) ? 1 : Number.isNaN(at(b)) ? -1 : sign * (at(a) - at(b))));
+    }
     const docPages = new Pages(docs.results);
     const regPages = new Pages(register.results);
     const byDate = Boolean(state.sort);

@@ -350,6 +350,23 @@ describe('behaves as people expect', () => {
     await page.close();
   });
 
+  it('Oldest first and Newest first order the documents by date', async () => {
+    const dateOf = (href: string) => edition.documents.find((d) => href.includes(`/documents/${d.slug}/`))!.meta.date;
+    const key = (href: string) => {
+      const d = dateOf(href);
+      return 'value' in d ? d.value : d.from;
+    };
+    for (const [sort, sign] of [['asc', 1], ['desc', -1]] as const) {
+      const page = await open(`search/?q=party&sort=${sort}`);
+      await shown(page, 'party');
+      await showAll(page);
+      const docs = (await lines(page)).filter((l) => l.href.startsWith('/documents/')).map((l) => key(l.href));
+      expect(new Set(docs).size, sort).toBeGreaterThan(1);
+      for (let i = 1; i < docs.length; i++) expect(sign * docs[i]!.localeCompare(docs[i - 1]!), sort).toBeGreaterThanOrEqual(0);
+      await page.close();
+    }
+  });
+
   it('the header search leads to the same results', async () => {
     const page = await open(`documents/${trial.slug}/`);
     await page.fill('#site-search', 'Gohardasht');
