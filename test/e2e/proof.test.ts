@@ -128,6 +128,15 @@ describe('hostile input', () => {
   it('its pages are valid HTML', () => {
     expect(validate(built.dist)).toEqual([]);
   });
+  it("says what it cannot make safe, and one entry's not: takes no other entry's links (issue 21)", () => {
+    // Invisible direction characters in a note are never silent.
+    expect(built.output).toContain('annotations/notes/hostile-2000/rtl-note.md:5:11  warning: Here is the invisible character U+202E (right-to-left override)');
+    // hijacker.md lists "Evil Person" under not: Evil Person's mention is still a link to Evil Person.
+    const tree = fromHtml(readFileSync(join(built.dist, 'documents/hostile-2000/index.html'), 'utf8'));
+    const links = selectAll('a[data-entity]', tree).map((a) => String(a.properties.dataEntity));
+    expect(links).toContain('person:evil');
+    expect(links).not.toContain('person:hijacker');
+  });
   it('every built page, opened in Chromium, runs no injected script, opens no dialog and requests nothing outside the site', async () => {
     const site = await serve(built.dist);
     const context = await browser.newContext();
