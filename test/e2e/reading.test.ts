@@ -5,6 +5,7 @@
  * numbers; print; fonts; header; contents and navigation.
  * Runs against dist/ (run `npm run build` first; built into a temporary folder if missing).
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { pdfText } from '../helpers/pdf-text.ts';
@@ -439,4 +440,31 @@ describe('registers, timeline and About', () => {
     if (config!.issues) expect(await page.getAttribute(`a[href="${config!.issues}"]`, 'href')).toBe(config!.issues);
     await done(page);
   });
+});
+
+describe('accessibility at both widths and in both themes (axe-core, WCAG 2.2 A and AA)', () => {
+  const TYPES = ['', 'documents/', 'documents/kianouri-confession-2012/', 'documents/dimitrov-cable-1941/handout/?from=16&to=18', 'people/', 'events/kianouri-confession-1983/', 'timeline/', 'works/', 'about/', 'search/'];
+  const axe = async (page: Page) => (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()).violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target.join(' ')}`);
+  for (const [label, options] of [['375 px', PHONE], ['1280 px', WIDE]] as const) {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      it(`every page type, ${label}, ${colorScheme}, with notes, toolbar and menu open`, async () => {
+        const page = await (await seed.browser.newContext({ ...options, colorScheme })).newPage();
+        for (const path of TYPES) {
+          await page.goto(seed.site.url + path);
+          await page.waitForTimeout(150);
+          expect(await axe(page), path).toEqual([]);
+        }
+        // States a reader opens: a note (in place, or whole in the margin), a passage's toolbar with citations, the phone's menu.
+        await page.goto(`${seed.site.url}documents/kianouri-confession-2012/`);
+        await page.waitForTimeout(200);
+        if (label === '375 px') await page.locator('#p16 a[data-footnote-ref]').first().click();
+        else await page.locator('section[data-footnotes] li.is-cut .note-toggle').first().click();
+        await page.locator('#p14 .passage-number').click();
+        await page.locator('#p14 + .passage-toolbar .cite-passage-button').click();
+        if (label === '375 px') await page.locator('.menu-toggle').click();
+        expect(await axe(page), 'opened').toEqual([]);
+        await done(page);
+      });
+    }
+  }
 });
