@@ -227,6 +227,8 @@ export function createEngine(root: HTMLElement, on: { change(): void }): Engine 
   };
 
   const urlOf = (l: Loaded) => l.f.raw_url ?? l.f.url;
+  /** Notes, accounts and references are in the edition's language: its direction, other scripts isolated in it. */
+  const pageDir = document.documentElement.dir === 'rtl' ? 'rtl' : 'ltr';
   const json = <T>(l: Loaded, key: string): T | undefined => {
     try {
       return l.f.meta[key] ? (JSON.parse(l.f.meta[key]!) as T) : undefined;
@@ -270,7 +272,7 @@ export function createEngine(root: HTMLElement, on: { change(): void }): Engine 
       if (kind) context.unshift(kind);
       if (passage) context.push(el('a', { href: `${url}#${passage}` }, `Go to ¶${passage.slice(1)}`));
       li.append(el('p', { className: 'result-meta' }, ...context.flatMap((c, i) => (i ? [' · ', c] : [c]))));
-      li.append(excerpt(doc, hit, hit.section.start, hit.section.end, 'auto'));
+      li.append(excerpt(doc, hit, hit.section.start, hit.section.end, pageDir));
     } else {
       li.classList.add('result--passage');
       li.append(el('a', { className: 'result-title', href: `${url}#${id}` }, el('span', { dir: 'auto' }, title), `, ¶${id.slice(1)}`));
@@ -298,7 +300,7 @@ export function createEngine(root: HTMLElement, on: { change(): void }): Engine 
     const li = el('li', { className: `result result--entry` });
     li.append(el('a', { className: 'result-title', href: urlOf(l) }, el('span', { dir: 'auto' }, l.f.meta.title ?? '')), el('span', { className: 'result-kind' }, ` ${kind}${l.f.meta.dates ? `, ${l.f.meta.dates}` : ''}`));
     // An entry found by its name opens with its description; one found in its account, where the words are.
-    li.append(excerpt(l, hit, s.start, s.end, 'auto', undefined, named));
+    li.append(excerpt(l, hit, s.start, s.end, pageDir, undefined, named));
     return li;
   }
 
@@ -470,7 +472,9 @@ export function createEngine(root: HTMLElement, on: { change(): void }): Engine 
       for (const v of REGISTER) if (counts[v]) parts.push(`${counts[v]} ${counts[v] === 1 ? REGISTER_NOUNS[v]![0] : REGISTER_NOUNS[v]![1]}`);
       const filtered = Object.keys(state.filters).length ? ' (filtered)' : '';
       const partial = !strict.value && lines ? ' No passage or note holds all the words: these hold some of them.' : '';
-      status.replaceChildren(`${parts.join(' · ') || 'Nothing'} for `, el('span', { dir: 'auto' }, quoted(q.text)), `${filtered}.${partial}`);
+      // The query isolated, its quotation marks outside it, so they stay on their side of Persian.
+      const own = /["“”]/.test(q.text);
+      status.replaceChildren(`${parts.join(' · ') || 'Nothing'} for ${own ? '' : '“'}`, el('span', { dir: 'auto' }, q.text), `${own ? '' : '”'}${filtered}.${partial}`);
     };
     describe();
     more.hidden = !queue.length && docPages.done;

@@ -179,7 +179,7 @@ describe('excerpts and ranking', () => {
     expect(idOf(passages[0]!.href)).toBe(persian[0]!.id);
     expect(passages[0]!.marked).toContain('کیانوری');
     expect(passages[0]!.dir).toBe('rtl');
-    expect(await page.$eval('.search-status span[dir=auto]', (s) => s.textContent)).toBe('“كيانوري”');
+    expect(await page.$eval('.search-status span[dir=auto]', (s) => s.textContent)).toBe('كيانوري');
     await page.close();
   });
 
