@@ -468,3 +468,36 @@ describe('accessibility at both widths and in both themes (axe-core, WCAG 2.2 A 
     }
   }
 });
+
+describe('finding your way', () => {
+  it('the thread lists its comments (title or first words, byline), jumps to the notes and back to the top, and leads to the previous and next documents', async () => {
+    const page = await open('documents/kianouri-confession-2012/', PHONE);
+    const { loadEdition } = await import('../../src/edition/index.ts');
+    const { ROOT } = await import('../helpers/build.ts');
+    const doc = loadEdition(ROOT).documents.find((d) => d.slug === 'kianouri-confession-2012')!;
+    const entries = await page.$$eval('details.contents li', (lis) => lis.map((li) => ({ href: li.querySelector('a')!.getAttribute('href')!, text: li.textContent! })));
+    expect(entries.length).toBe(doc.comments.length);
+    expect(entries.find((e) => e.href === '#p8')?.text).toContain('Tudeh serving the Russians');
+    expect(entries.some((e) => /by Anahid Hojjati/.test(e.text))).toBe(true);
+    for (const e of entries) expect(await page.$(e.href), e.href).not.toBeNull();
+    await page.locator('details.contents summary').tap();
+    await page.locator('details.contents a[href="#p8"]').tap();
+    await page.waitForURL(/#p8$/);
+    expect(await page.$eval('.document-nav a[href="#footnote-label"]', (a) => document.querySelector(a.getAttribute('href')!) !== null)).toBe(true);
+    expect(await page.$eval('.document-end a[href="#main"]', (a) => a.textContent)).toBe('Back to top');
+    expect(await page.$eval('.document-end a[rel="prev"]', (a) => a.getAttribute('href'))).toBe('/documents/dimitrov-cable-1941/');
+    expect(await page.$eval('.document-end a[rel="next"]', (a) => a.getAttribute('href'))).toBe('/documents/noury-trial-2021/');
+    await done(page);
+  });
+  it('a back link returns to its marker with the marker’s line in view, not under the top edge', async () => {
+    const page = await open('documents/kianouri-confession-2012/#fn-tudehi-gloss', PHONE);
+    await page.locator('#fn-tudehi-gloss a[data-footnote-backref]').tap();
+    await page.waitForURL(/#fnref-tudehi-gloss$/);
+    await page.waitForTimeout(200);
+    const top = await page.$eval('#fnref-tudehi-gloss', (a) => a.getBoundingClientRect().top);
+    expect(top).toBeGreaterThan(812 * 0.15);
+    expect(top).toBeLessThan(812 * 0.85);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('fnref-tudehi-gloss');
+    await done(page);
+  });
+});
