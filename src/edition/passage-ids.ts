@@ -63,8 +63,13 @@ export interface IdAssignment {
 /** Minimum similarity for a declared merge or split, when more than one passage could be the one: the editor said what happened. */
 const DECLARED_SIMILARITY = 0.2;
 
-/** Characters of deleted passages' texts a lock keeps (beyond them, tombstones keep only their ids). */
-export const TOMBSTONE_TEXT_BUDGET = 64 * 1024;
+/**
+ * Bytes (UTF-8) of deleted passages' texts a lock keeps; beyond them, tombstones keep only their
+ * ids. Written into the lock they take at most four times as much (YAML escapes), 64 KB, which
+ * leaves most of a lock's allowance beyond its source's passages (classify.ts `maxLockBytes`)
+ * to the ids of deleted passages.
+ */
+export const TOMBSTONE_TEXT_BUDGET = 16 * 1024;
 
 /** A text with its spacing normalised: passages merged or split compare whatever the line breaks. */
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -504,10 +509,12 @@ export function assignPassageIds(texts: string[], previous: LockedPassage[] | un
   // the budget lasts: a lock stays within its size limit however much is deleted).
   const lock: LockedPassage[] = finalIds.map((id, j) => ({ id, text: texts[j] }));
   let budget = TOMBSTONE_TEXT_BUDGET;
+  const utf8 = new TextEncoder();
   for (const [id, successor] of [...tombstones].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const text = tombText.get(id);
-    const keep = text !== undefined && text.length <= budget;
-    if (keep) budget -= text.length;
+    const bytes = text === undefined ? Infinity : utf8.encode(text).length;
+    const keep = text !== undefined && bytes <= budget;
+    if (keep) budget -= bytes;
     lock.push(keep ? { id, deleted: { successor }, text } : { id, deleted: { successor } });
   }
   return { ids: finalIds, tombstones, lock, corrected, inserted, deleted, merged, split, restored, refused };

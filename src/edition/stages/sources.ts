@@ -63,7 +63,7 @@ export function readSources(
     bySlug.set(slug, { doc, anchorText: prepareText(doc.body) });
   }
   for (const [slug] of locks) {
-    if (!bySlug.has(slug) && !unread.sources.has(slug)) problems.error(`annotations/passages/${slug}.yml`, 1, 1, `There is no source sources/${slug}.txt for this passage-id lock. If the source was renamed, rename the lock with it; if it was removed, remove the lock.`);
+    if (!bySlug.has(slug) && !unread.sources.has(slug)) problems.error(`annotations/passages/${slug}.yml`, 1, 1, `There is no source sources/${slug}.txt for this passage-id lock. If the source was renamed, rename the lock with it (git mv); if it was removed, remove the lock too (git rm), and should the source ever come back, restore both from git: its passage numbers come back with the lock.`);
   }
   return { documents, bySlug };
 }

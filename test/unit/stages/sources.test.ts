@@ -90,6 +90,6 @@ describe('readSources', () => {
     expect(documents.map((d) => d.slug)).toEqual(['doc']);
     expect(bySlug.get('doc')!.doc).toBe(documents[0]);
     expect(bySlug.get('doc')!.anchorText.original).toBe(BODY);
-    expect(lines(p)).toEqual(['annotations/passages/gone.yml:1:1 error There is no source sources/gone.txt for this passage-id lock. If the source was renamed, rename the lock with it; if it was removed, remove the lock.']);
+    expect(lines(p)).toEqual(['annotations/passages/gone.yml:1:1 error There is no source sources/gone.txt for this passage-id lock. If the source was renamed, rename the lock with it (git mv); if it was removed, remove the lock too (git rm), and should the source ever come back, restore both from git: its passage numbers come back with the lock.']);
   });
 });
