@@ -101,7 +101,8 @@ export function reportZodError(
 function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
   let v: unknown = data;
   for (const p of path) {
-    if (v === null || typeof v !== 'object') return undefined;
+    // Own fields only: a contributor's key may be `constructor` or `toString`.
+    if (v === null || typeof v !== 'object' || !Object.hasOwn(v, p)) return undefined;
     v = (v as Record<string | number, unknown>)[p];
   }
   return v;
