@@ -12,7 +12,7 @@
  */
 import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { constants, gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { eachSearchRecord, type Edition, type SearchRecord } from '../edition/index.ts';
 
@@ -123,11 +123,18 @@ export function writeDateOrder(outputPath: string, dates: Map<string, string>): 
   const dir = join(outputPath, 'fragment');
   for (const file of readdirSync(dir)) {
     if (!file.endsWith('.pf_fragment')) continue;
-    const raw = gunzipSync(readFileSync(join(dir, file)));
-    // Pagefind's files start with a 12-byte signature, "pagefind_dcd".
-    const json = JSON.parse(raw.subarray(12).toString('utf8')) as { url?: string } | Record<string, { url: string }>;
-    const fragments: [string, { url?: string }][] = typeof json.url === 'string' ? [[file.slice(0, -'.pf_fragment'.length), json as { url: string }]] : Object.entries(json as Record<string, { url: string }>);
-    for (const [id, f] of fragments) {
+    const bytes = readFileSync(join(dir, file));
+    // A fragment's URL comes first: its first kilobytes are enough (Pagefind's files start with a
+    // 12-byte signature, "pagefind_dcd"). A fragment group (a map of fragments) is read whole.
+    const head = gunzipSync(bytes.subarray(0, 2048), { finishFlush: constants.Z_SYNC_FLUSH }).subarray(12).toString('utf8');
+    const single = /^\{"url":("(?:[^"\\]|\\.)*")/.exec(head);
+    if (single) {
+      const date = dates.get(JSON.parse(single[1]!) as string);
+      if (date) order.push([date, file.slice(0, -'.pf_fragment'.length)]);
+      continue;
+    }
+    const group = JSON.parse(gunzipSync(bytes).subarray(12).toString('utf8')) as Record<string, { url?: string }>;
+    for (const [id, f] of Object.entries(group)) {
       const date = f.url ? dates.get(f.url) : undefined;
       if (date) order.push([date, id]);
     }
