@@ -181,7 +181,7 @@ export default function editionIntegration(): AstroIntegration {
               if (e instanceof EditionError) logProblems(logger, e.problems);
               else logger.error(e.message);
               standing = errorPayload(e, root);
-              server.ws.send(standing);
+              showError(standing);
             }
           } finally {
             running = false;
@@ -191,6 +191,11 @@ export default function editionIntegration(): AstroIntegration {
         const schedule = () => {
           clearTimeout(timer);
           timer = setTimeout(() => void regenerate(), 100);
+        };
+        // Sent to each browser as it is: through server.ws.send, Astro would render the message as
+        // Markdown again (escaping it twice, and making links of an editor's words).
+        const showError = (payload: ReturnType<typeof errorPayload>) => {
+          for (const client of server.ws.clients) client.send(payload);
         };
         server.ws.on('vite:client:connect', (_data: unknown, client: { send: (payload: unknown) => void }) => {
           if (standing) client.send(standing);
@@ -207,7 +212,7 @@ export default function editionIntegration(): AstroIntegration {
             if (!(e instanceof EditionError)) logger.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
             else {
               logProblems(logger, e.problems);
-              server.ws.send(errorPayload(e, root));
+              showError(errorPayload(e, root));
             }
           }
         };

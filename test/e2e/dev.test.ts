@@ -39,7 +39,9 @@ beforeAll(async () => {
   const env: Record<string, string | undefined> = { ...process.env, EDITION_ROOT: edition, EDITION_CACHE: join(edition, 'astro-cache') };
   // A clean environment: vitest's NODE_ENV=test and VITEST* variables change how Astro's dev server runs.
   for (const k of Object.keys(env)) if (k === 'CI' || k === 'NODE_ENV' || k.startsWith('VITEST') || k === 'TEST') delete env[k];
-  server = spawn(join(ROOT, 'node_modules/.bin/astro'), ['dev', '--port', String(port), '--host', '127.0.0.1'], { cwd: ROOT, env, stdio: ['ignore', openSync(join(edition, 'dev.log'), 'w'), openSync(join(edition, 'dev.log'), 'a')], detached: true });
+  // --ignore-lock: in the foreground, beside any other dev server of this project (another test's,
+  // an editor's), never replacing it nor handing itself to the background.
+  server = spawn(join(ROOT, 'node_modules/.bin/astro'), ['dev', '--port', String(port), '--host', '127.0.0.1', '--ignore-lock'], { cwd: ROOT, env, stdio: ['ignore', openSync(join(edition, 'dev.log'), 'w'), openSync(join(edition, 'dev.log'), 'a')], detached: true });
   await waitFor('documents/literal-2000/', 'The script tag above is text', 60_000);
 });
 afterAll(() => {
