@@ -36,22 +36,6 @@ export function applyHandoutRange(): void {
   (document.getElementById('to') as HTMLInputElement).value = passages[b]!.dataset.passage!;
 }
 
-/**
- * On paper everything folded is open (provenance, boilerplate), whatever the browser: closed
- * `<details>` are opened for printing and closed again after.
- */
-export function openForPrint(): void {
-  let opened: HTMLDetailsElement[] = [];
-  addEventListener('beforeprint', () => {
-    opened = [...document.querySelectorAll<HTMLDetailsElement>('details:not([open]):not(.cite):not(.contents)')];
-    for (const d of opened) d.open = true;
-  });
-  addEventListener('afterprint', () => {
-    for (const d of opened) d.open = false;
-    opened = [];
-  });
-}
-
 /** The works list of a handout keeps only the works its shown notes cite. */
 export function keepCitedWorks(): void {
   const shown = new Set<string>();

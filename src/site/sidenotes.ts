@@ -19,6 +19,10 @@ const MIN_LINES = 2;
 /** The id a link points to, decoded (`#fn-x` → `fn-x`). */
 const target = (a: HTMLAnchorElement) => decodeURIComponent(a.hash.slice(1));
 
+/** Notes opened in place (src/site/note-inline.ts), loaded when a marker is first followed on a narrow screen. */
+let inline: Promise<typeof import('./note-inline.ts')> | undefined;
+const loadInline = () => (inline ??= import('./note-inline.ts'));
+
 export function initSidenotes(): void {
   const text = document.querySelector<HTMLElement>('section.text');
   const list = text?.querySelector<HTMLElement>('section[data-footnotes]');
@@ -102,57 +106,6 @@ export function initSidenotes(): void {
     text.style.minHeight = `${Math.ceil(bottom + 16)}px`;
   };
 
-  // Notes opened in place (narrow screens).
-  const open = new Map<string, HTMLElement>();
-  const closeInline = (id: string, focus: boolean) => {
-    open.get(id)?.remove();
-    open.delete(id);
-    const ref = refs.get(id);
-    ref?.setAttribute('aria-expanded', 'false');
-    if (focus) ref?.focus();
-  };
-  const openInline = (ref: HTMLAnchorElement, li: HTMLLIElement) => {
-    const passage = ref.closest<HTMLElement>('[data-passage]');
-    if (!passage) return;
-    const n = ref.textContent ?? '';
-    const panel = document.createElement('div');
-    panel.className = 'note-inline';
-    panel.id = `note-inline-${li.id}`;
-    panel.setAttribute('role', 'region');
-    panel.setAttribute('aria-label', `Note ${n}`);
-    panel.tabIndex = -1;
-    const kind = li.querySelector('.note-kind')?.getAttribute('data-kind');
-    if (kind) panel.dataset.kind = kind;
-    const number = Object.assign(document.createElement('span'), { className: 'note-inline-number', textContent: `${n}.` });
-    const body = document.createElement('div');
-    body.className = 'note-inline-body';
-    for (const child of li.children) {
-      if (child.matches('.note-toggle')) continue;
-      const copy = child.cloneNode(true) as HTMLElement;
-      copy.querySelectorAll('[id]').forEach((e) => e.removeAttribute('id'));
-      copy.querySelectorAll('a[data-footnote-backref]').forEach((e) => e.remove());
-      body.append(copy);
-    }
-    body.firstElementChild?.prepend(number, ' ');
-    const close = Object.assign(document.createElement('button'), { type: 'button', className: 'note-inline-close', textContent: 'Close' });
-    close.append(Object.assign(document.createElement('span'), { className: 'visually-hidden', textContent: ` note ${n}` }));
-    close.addEventListener('click', () => closeInline(li.id, true));
-    const whole = Object.assign(document.createElement('a'), { href: `#${li.id}`, className: 'note-inline-list', textContent: 'In the list of notes' });
-    const actions = document.createElement('p');
-    actions.className = 'note-inline-actions';
-    actions.append(close, whole);
-    panel.append(body, actions);
-    // Under the passage, after any note of the same passage already open.
-    let after: Element = passage;
-    while (after.nextElementSibling?.classList.contains('note-inline')) after = after.nextElementSibling;
-    after.after(panel);
-    open.set(li.id, panel);
-    ref.setAttribute('aria-expanded', 'true');
-    ref.setAttribute('aria-controls', panel.id);
-    panel.focus({ preventScroll: true });
-    panel.scrollIntoView({ block: 'nearest' });
-  };
-
   document.addEventListener('click', (e) => {
     const a = e.target instanceof Element ? e.target.closest<HTMLAnchorElement>('a[data-footnote-ref], a[data-footnote-backref], a.note-inline-list') : null;
     if (!a || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
@@ -162,8 +115,7 @@ export function initSidenotes(): void {
     if (a.matches('[data-footnote-ref]') && li instanceof HTMLLIElement) {
       if (!matchMedia(WIDE).matches) {
         e.preventDefault();
-        if (open.has(id)) closeInline(id, false);
-        else openInline(a, li);
+        void loadInline().then((m) => m.toggle(a, li));
         return;
       }
       // Wide: the note beside the marker is shown whole and takes focus.
@@ -172,17 +124,13 @@ export function initSidenotes(): void {
         place();
       }
     }
-    if (a.matches('.note-inline-list')) for (const key of [...open.keys()]) closeInline(key, false);
+    if (a.matches('.note-inline-list') && inline) void inline.then((m) => m.closeAll());
     // The note (an <li>) takes focus itself; a back link returns focus to its marker.
     if (!li.matches('a, button, [tabindex]')) li.tabIndex = -1;
     requestAnimationFrame(() => li.focus({ preventScroll: true }));
   });
   document.addEventListener('keydown', (e) => {
-    if (e.key !== 'Escape' || open.size === 0) return;
-    const inside = [...open.entries()].find(([, panel]) => panel.contains(document.activeElement));
-    const ref = [...open.keys()].find((id) => refs.get(id) === document.activeElement);
-    const id = inside?.[0] ?? ref ?? [...open.keys()].pop()!;
-    closeInline(id, true);
+    if (e.key === 'Escape' && inline) void inline.then((m) => m.escape());
   });
 
   place();

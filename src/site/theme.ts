@@ -46,3 +46,20 @@ export function initSiteMenu(): void {
     }
   });
 }
+
+/**
+ * On paper everything folded is open (provenance, boilerplate), whatever the browser: closed
+ * `<details>` are opened for printing and closed again after (Chromium also prints them open by
+ * CSS, ::details-content). The citation forms and the contents list stay folded.
+ */
+export function openForPrint(): void {
+  let opened: HTMLDetailsElement[] = [];
+  addEventListener('beforeprint', () => {
+    opened = [...document.querySelectorAll<HTMLDetailsElement>('details:not([open]):not(.cite):not(.contents)')];
+    for (const d of opened) d.open = true;
+  });
+  addEventListener('afterprint', () => {
+    for (const d of opened) d.open = false;
+    opened = [];
+  });
+}

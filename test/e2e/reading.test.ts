@@ -174,7 +174,7 @@ describe('notes on a phone (375 px)', () => {
     expect(text).toContain('Tudehi');
     expect(await marker.getAttribute('aria-expanded')).toBe('true');
     await marker.tap();
-    expect(await page.locator('.note-inline').count()).toBe(0);
+    await page.waitForFunction(() => document.querySelectorAll('.note-inline').length === 0);
     expect(await marker.getAttribute('aria-expanded')).toBe('false');
     await done(page);
   });
@@ -186,7 +186,7 @@ describe('notes on a phone (375 px)', () => {
     await page.keyboard.press('Enter');
     await page.locator('.note-inline').waitFor();
     await page.keyboard.press('Escape');
-    expect(await page.locator('.note-inline').count()).toBe(0);
+    await page.waitForFunction(() => document.querySelectorAll('.note-inline').length === 0);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe(id);
     await marker.tap();
     await page.locator('.note-inline-close').tap();
@@ -248,10 +248,10 @@ describe('passage tools', () => {
     // Keyboard: Enter on a number opens its toolbar with focus on Copy link; Escape closes it.
     await page.locator('#p14 .passage-number').focus();
     await page.keyboard.press('Enter');
-    expect(await page.evaluate(() => document.activeElement?.className)).toBe('copy-link');
+    await page.waitForFunction(() => document.activeElement?.className === 'copy-link');
     expect(await page.locator('.passage-toolbar').count()).toBe(1);
     await page.keyboard.press('Escape');
-    expect(await page.locator('.passage-toolbar').count()).toBe(0);
+    await page.waitForFunction(() => document.querySelectorAll('.passage-toolbar').length === 0);
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Passage 14');
     // Tab stops inside passages: the ¶ number, and the text's own links (mentions, markers).
     const stops = await page.$$eval('[data-passage]', (ps) =>
