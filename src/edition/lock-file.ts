@@ -54,7 +54,7 @@ export function keptAssignment(lock: readonly LockedPassage[], texts: readonly s
     if (typeof successor !== 'string' || !living.has(successor) || living.has(p.id) || tombstones.has(p.id)) return null;
     tombstones.set(p.id, successor);
   }
-  return { ids, tombstones, lock: [...lock], corrected: [], inserted: [], deleted: [], merged: [], split: [], restored: [], refused: [] };
+  return { ids, tombstones, lock: [...lock], corrected: [], inserted: [], deleted: [], merged: [], split: [], restored: [], renumbered: [], refused: [] };
 }
 
 /** Whether two locks hold the same passages, texts and tombstones in the same order. */

@@ -56,6 +56,8 @@ export interface IdAssignment {
   split: { id: string; parts: string[] }[];
   /** Ids of deleted passages that are back. */
   restored: string[];
+  /** Ids given since to a passage now restored under its old id: they lead to it. */
+  renumbered: { from: string; to: string }[];
   /** Declarations that do not fit the texts: their index in the lock's `succession:`, and why. */
   refused: { index: number; message: string }[];
 }
@@ -149,7 +151,7 @@ function insertedId(prev: string | undefined, used: Set<string>): string {
 export function assignPassageIds(texts: string[], previous: LockedPassage[] | undefined, succession: readonly Succession[] = []): IdAssignment {
   if (!previous || previous.length === 0) {
     const ids = texts.map((_, i) => `p${i + 1}`);
-    return { ids, tombstones: new Map(), lock: ids.map((id, i) => ({ id, text: texts[i] })), corrected: [], inserted: [], deleted: [], merged: [], split: [], restored: [], refused: [] };
+    return { ids, tombstones: new Map(), lock: ids.map((id, i) => ({ id, text: texts[i] })), corrected: [], inserted: [], deleted: [], merged: [], split: [], restored: [], renumbered: [], refused: [] };
   }
   const used = new Set(previous.map((p) => p.id));
   const alive = previous.filter((p) => !p.deleted);
@@ -186,6 +188,10 @@ export function assignPassageIds(texts: string[], previous: LockedPassage[] | un
   const parts = new Set<number>();
   const restored: string[] = [];
   const refused: { index: number; message: string }[] = [];
+  /** Old passages whose id gives way to a restored one (declared after the check had numbered it anew): old index → the restored id. */
+  const gaveWay = new Map<number, string>();
+  /** Deleted ids declared merged after the check had recorded them as deleted: id → the id they were merged into. */
+  const mergedLate = new Map<string, string>();
   const freeNew = (j: number) => ids[j] === undefined && !parts.has(j);
   const freeOld = (i: number) => !matchedOld.has(i) && !given.has(alive[i]!.id) && !mergedInto.has(i);
 
@@ -250,7 +256,7 @@ export function assignPassageIds(texts: string[], previous: LockedPassage[] | un
   /** Why `id` cannot be merged or split, if it cannot. */
   const notAlive = (what: string, id: string): string | undefined => {
     if (!oldIndex.has(id)) return isTombstone(id) ? `${what}: ${id} is a deleted passage; restore it first (restore: ${id}).` : `${what}: there is no passage ${id} in this lock.`;
-    if (!freeOld(oldIndex.get(id)!)) return `${what}: ${id} is still in the source as it was.`;
+    if (!freeOld(oldIndex.get(id)!)) return `${what}: ${id} is in the source as this lock records it. If the check has already recorded the change, restore the lock from git as it was before it, and declare the change there.`;
     return undefined;
   };
 
@@ -262,21 +268,51 @@ export function assignPassageIds(texts: string[], previous: LockedPassage[] | un
       if (oldIndex.has(d.restore)) return refuse(`${what}: ${d.restore} is not a deleted passage; only a deleted passage can be restored.`);
       if (!isTombstone(d.restore)) return refuse(`${what}: there is no passage ${d.restore} in this lock.`);
       if (given.has(d.restore)) return refuse(`${what}: ${d.restore} is declared twice.`);
+      // A passage the check has already numbered anew (the lock was recorded after the restore)
+      // takes its old id back, and the new id leads to it.
+      const backFrom = (j: number) => {
+        const i = owner[j]!;
+        take(j);
+        matchedOld.add(i);
+        gaveWay.set(i, d.restore);
+        revive(j, d.restore);
+      };
       if (d.words !== undefined) {
         const words = norm(d.words);
-        const holding = texts.map((t, j) => (freeNew(j) && norm(t).includes(words) ? j : -1)).filter((j) => j >= 0);
-        if (holding.length !== 1) return refuse(`${what}: ${holding.length === 0 ? 'no passage of the source holds' : `${holding.length} passages of the source hold`} the words "${preview(d.words)}". Give words of the restored passage only.`);
-        return revive(holding[0]!, d.restore);
+        const holding = (free: boolean) => texts.map((t, j) => ((free ? freeNew(j) : owner[j]! >= 0) && norm(t).includes(words) ? j : -1)).filter((j) => j >= 0);
+        const free = holding(true);
+        if (free.length === 1) return revive(free[0]!, d.restore);
+        const numbered = free.length === 0 ? holding(false) : [];
+        if (numbered.length === 1) return backFrom(numbered[0]!);
+        const count = free.length || numbered.length;
+        return refuse(`${what}: ${count === 0 ? 'no passage of the source holds' : `${count} passages of the source hold`} the words "${preview(d.words)}". Give words of the restored passage only.`);
       }
       const was = tombTexts.get(d.restore);
       if (was === undefined) return refuse(`${what}: this lock does not keep the text ${d.restore} had when it was deleted. Say which passage it is with some of its words: restore: { id: ${d.restore}, words: "…" }.`);
       const j = mostLike(was, 0, m);
-      if (j < 0) return refuse(`${what}: no passage of the source reads like the text ${d.restore} had ("${preview(was)}"). Say which passage it is with some of its words: restore: { id: ${d.restore}, words: "…" }.`);
-      return revive(j, d.restore);
+      if (j >= 0) return revive(j, d.restore);
+      // Among numbered passages, only one that reads almost as it did (its words say which passage it is).
+      let numbered = -1;
+      let closest = 0.8;
+      texts.forEach((t, k) => {
+        const s = owner[k]! >= 0 ? similarity(norm(was), norm(t)) : 0;
+        if (s >= closest) {
+          numbered = k;
+          closest = s;
+        }
+      });
+      if (numbered >= 0) return backFrom(numbered);
+      return refuse(`${what}: no passage of the source reads like the text ${d.restore} had ("${preview(was)}"). Say which passage it is with some of its words: restore: { id: ${d.restore}, words: "…" }.`);
     }
     if ('merge' in d) {
       const what = `merge: [${d.merge.join(', ')}]`;
       if (d.merge.length < 2) return refuse(`${what}: name two passages or more, in order.`);
+      // Declared after the check had recorded the later passages as deleted: their links now lead to the first.
+      const [first, ...rest] = d.merge as [string, ...string[]];
+      if (oldIndex.has(first) && rest.every((id) => !oldIndex.has(id) && isTombstone(id))) {
+        for (const id of rest) mergedLate.set(id, first);
+        return undefined;
+      }
       for (const id of d.merge) if (!oldIndex.has(id)) return refuse(notAlive(what, id)!);
       const at = d.merge.map((id) => oldIndex.get(id)!);
       const lo = Math.min(...at);
@@ -475,7 +511,9 @@ export function assignPassageIds(texts: string[], previous: LockedPassage[] | un
     const key = alive[into]!.id;
     mergedGroups.set(key, [...(mergedGroups.get(key) ?? []), alive[i]!.id]);
   }
+  for (const [id, into] of mergedLate) mergedGroups.set(into, [...(mergedGroups.get(into) ?? []), id]);
   const merged = [...mergedGroups].map(([into, merged]) => ({ into, ids: merged }));
+  const renumbered = [...gaveWay].map(([i, to]) => ({ from: alive[i]!.id, to }));
   const split = [...splitParts].sort((a, b) => a[0] - b[0]).map(([i, others]) => ({ id: alive[i]!.id, parts: others.map((j) => finalIds[j]!) }));
 
   // Old passages that matched nothing are deleted: their links lead to the nearest survivor
@@ -487,7 +525,7 @@ export function assignPassageIds(texts: string[], previous: LockedPassage[] | un
     const id = alive[i]!.id;
     if (position.has(id) || tombstones.has(id)) continue;
     const into = mergedInto.get(i);
-    let successor: string | undefined = into !== undefined ? alive[into]!.id : undefined;
+    let successor: string | undefined = into !== undefined ? alive[into]!.id : gaveWay.get(i);
     if (successor === undefined) {
       deleted.push(id);
       // The surviving passage that followed the deleted one in the old lock, else the one before.
@@ -502,7 +540,8 @@ export function assignPassageIds(texts: string[], previous: LockedPassage[] | un
   // an id that lives again, restored or from a merged lock, gives way to the passage.)
   for (const p of previous) {
     if (!p.deleted || position.has(p.id) || tombstones.has(p.id)) continue;
-    tombstones.set(p.id, position.has(p.deleted.successor) ? p.deleted.successor : (tombstones.get(p.deleted.successor) ?? finalIds[0] ?? 'p1'));
+    const target = mergedLate.get(p.id) ?? p.deleted.successor;
+    tombstones.set(p.id, position.has(target) ? target : (tombstones.get(target) ?? finalIds[0] ?? 'p1'));
     tombText.set(p.id, p.text);
   }
   // Lock: every current passage with its text, then every tombstone with the text it had (while
@@ -517,7 +556,7 @@ export function assignPassageIds(texts: string[], previous: LockedPassage[] | un
     if (keep) budget -= bytes;
     lock.push(keep ? { id, deleted: { successor }, text } : { id, deleted: { successor } });
   }
-  return { ids: finalIds, tombstones, lock, corrected, inserted, deleted, merged, split, restored, refused };
+  return { ids: finalIds, tombstones, lock, corrected, inserted, deleted, merged, split, restored, renumbered, refused };
 }
 
 /**
@@ -533,6 +572,7 @@ export function describeIdChanges(a: IdAssignment): string[] {
     out.push(`${s.id} was split: its opening words keep ${s.id}, and the rest is ${s.parts.length === 1 ? `the new passage ${s.parts[0]}` : `in the new passages ${list(s.parts)}`}.`);
   }
   for (const id of a.restored) out.push(`${id} is back: the passage deleted as ${id} has its id again.`);
+  for (const r of a.renumbered) out.push(`${r.from} gives way to ${r.to}: the passage it numbered is the one deleted as ${r.to}, and links to #${r.from} now lead to it.`);
   for (const id of a.corrected) out.push(`${id} was corrected, and keeps its id.`);
   // Insertions in a row are one sentence: "p4a and p4b are new passages, after p4."
   const at = new Map(a.ids.map((id, j) => [id, j]));

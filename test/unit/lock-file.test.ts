@@ -89,7 +89,7 @@ describe('passage-id lock file: ids kept as recorded', () => {
   const lock: LockedPassage[] = [{ id: 'p1', text: 'A' }, { id: 'p1a', text: 'B' }, { id: 'p2', deleted: { successor: 'p1a' } }];
 
   it('takes ids and tombstones as they are when the living passages are the texts', () => {
-    expect(keptAssignment(lock, ['A', 'B'])).toEqual({ ids: ['p1', 'p1a'], tombstones: new Map([['p2', 'p1a']]), lock, corrected: [], inserted: [], deleted: [], merged: [], split: [], restored: [], refused: [] });
+    expect(keptAssignment(lock, ['A', 'B'])).toEqual({ ids: ['p1', 'p1a'], tombstones: new Map([['p2', 'p1a']]), lock, corrected: [], inserted: [], deleted: [], merged: [], split: [], restored: [], renumbered: [], refused: [] });
     expect(keptAssignment(lock, ['A', 'B'])).toEqual(passageIds.assignPassageIds(['A', 'B'], lock));
   });
 

@@ -124,6 +124,27 @@ describe('declared in the lock, when the texts cannot tell', () => {
     expect(ids(e)).toEqual(['p1', 'p2', 'p3', 'p4', 'p5', 'p6']);
     expect(tombstones(e)).toEqual({});
   });
+  it('declared after the check had recorded the change: a deletion becomes a merge, a new number gives way to the restored one', () => {
+    // The second passage's words were rewritten as it was merged: the check takes it for a deletion.
+    const text = body(P[0]!, `${P[1]} Then they filmed him, for weeks on end.`, ...P.slice(3));
+    const rewritten = build(text, lockV1);
+    expect(tombstones(rewritten)).toEqual({ p3: 'p4' });
+    const merged = build(text, withSuccession(rewritten.documents[0]!.lockText, '  - merge: [p2, p3]\n'));
+    expect(errorsIn(merged)).toEqual([]);
+    expect(ids(merged)).toEqual(['p1', 'p2', 'p4', 'p5', 'p6']);
+    expect(tombstones(merged)).toEqual({ p3: 'p2' });
+    expect(changes(merged)).toEqual(['p2 and p3 were merged into one passage, which keeps p2: links to #p3 now lead to it.']);
+
+    const deleted = build(body(...P.slice(0, 2), ...P.slice(3)), lockV1).documents[0]!.lockText;
+    const back = body(P[0]!, P[1]!, 'He had been tortured for many months before the cameras were brought in.', ...P.slice(3));
+    const renumbered = build(back, deleted);
+    expect(ids(renumbered)).toEqual(['p1', 'p2', 'p2a', 'p4', 'p5', 'p6']);
+    const restored = build(back, withSuccession(renumbered.documents[0]!.lockText, '  - restore: p3\n'));
+    expect(errorsIn(restored)).toEqual([]);
+    expect(ids(restored)).toEqual(['p1', 'p2', 'p3', 'p4', 'p5', 'p6']);
+    expect(tombstones(restored)).toEqual({ p2a: 'p3' });
+    expect(changes(restored)).toEqual(['p3 is back: the passage deleted as p3 has its id again.', 'p2a gives way to p3: the passage it numbered is the one deleted as p3, and links to #p2a now lead to it.']);
+  });
   it('a declaration that does not fit the text is an error at its line, and nothing is recorded', () => {
     const lock = withSuccession(lockV1, '  - merge: [p2, p4]\n  - split: p9\n  - restore: p1\n  - mrege: [p2, p3]\n');
     const e = build(body(P[0]!, 'Something else entirely.', ...P.slice(3)), lock);
