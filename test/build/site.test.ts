@@ -74,11 +74,11 @@ describe('the seed edition, built', () => {
     }
     expect(existsSync(join(built.dist, 'pagefind/pagefind.js'))).toBe(true);
   });
-  it('keeps within the reader-side budgets: every document page ≤ 110 KB of HTML, ≤ 10 KB of script before interaction', () => {
+  it('keeps within the reader-side budgets: every document page ≤ 150 KB of HTML (the cap issue 17 sets for every page), ≤ 10 KB of script before interaction', () => {
     for (const doc of edition.documents) {
       const file = join(built.dist, 'documents', doc.slug, 'index.html');
       const html = readFileSync(file, 'utf8');
-      expect(statSync(file).size, doc.slug).toBeLessThanOrEqual(110 * 1024);
+      expect(statSync(file).size, doc.slug).toBeLessThanOrEqual(150 * 1024);
       // Every script the page runs on load: inline ones, and module scripts with what they import
       // (JSON data blocks are not run).
       let scriptBytes = 0;

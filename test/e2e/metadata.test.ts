@@ -115,7 +115,9 @@ describe('a document page, read as a reference manager reads it', () => {
       isPartOf: { '@type': 'Collection', name: TITLE, version: config!.version, datePublished: config!.released },
     });
     expect(ld.publisher).toBeUndefined();
-    expect(ld.hasPart.map((p: { '@id': string }) => p['@id'])).toEqual(passages.map((id) => `${canonical}#${id}`));
+    // Passages by fragment, resolved against the page's address (@base).
+    expect(ld['@context']).toEqual(['https://schema.org', { '@base': canonical }]);
+    expect(ld.hasPart.map((p: { '@id': string }) => new URL(p['@id'], ld['@context'][1]['@base']).href)).toEqual(passages.map((id) => `${canonical}#${id}`));
     await page.close();
   });
 
