@@ -296,6 +296,7 @@ describe('on paper', () => {
       expect(first).toContain(squash(citation));
       expect(first.indexOf(squash(title))).toBeLessThan(first.indexOf(squash(citation)));
       expect(all).not.toContain('↩');
+      expect(pdf.pages.filter((t) => !t.trim()).length, 'blank printed pages').toBe(0);
       expect(all).toContain('Workscitedinthenotes');
       expect(pdf.families.some((f) => /^Source ?Serif ?4/.test(f))).toBe(true);
       expect(pdf.families.filter((f) => /serif|times|georgia/i.test(f) && !/^Source ?Serif ?4/.test(f))).toEqual([]);
