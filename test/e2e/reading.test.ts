@@ -480,6 +480,8 @@ describe('finding your way', () => {
     expect(entries.length).toBe(doc.comments.length);
     expect(entries.find((e) => e.href === '#p8')?.text).toContain('Tudeh serving the Russians');
     expect(entries.some((e) => /by Anahid Hojjati/.test(e.text))).toBe(true);
+    expect(entries[0]!.text).toBe('Comment 1: “My experience with those of communist…”'); // an untitled comment: its first words
+    for (const e of entries) expect(e.text.length, e.text).toBeLessThan(140);
     for (const e of entries) expect(await page.$(e.href), e.href).not.toBeNull();
     await page.locator('details.contents summary').tap();
     await page.locator('details.contents a[href="#p8"]').tap();
