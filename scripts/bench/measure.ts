@@ -117,7 +117,12 @@ export function run(cmd: string, args: string[], opts: { cwd: string; env: NodeJ
           const rssKb = num('Maximum resident set size \\(kbytes\\)');
           const user = num('User time \\(seconds\\)');
           const sys = num('System time \\(seconds\\)');
-          if (rssKb !== undefined) result.maxProcessRss = rssKb * 1024;
+          if (rssKb !== undefined) {
+            result.maxProcessRss = rssKb * 1024;
+            // A process shorter than the sampling interval leaves no sample: its tree peaked at
+            // least as high as its largest process (GNU time's figure).
+            result.peakTreeRss = Math.max(result.peakTreeRss, result.maxProcessRss);
+          }
           if (user !== undefined) result.userS = user;
           if (sys !== undefined) result.sysS = sys;
           // GNU time reports the child's own exit status in its output file on failure.
