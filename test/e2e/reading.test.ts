@@ -448,7 +448,7 @@ describe('accessibility at both widths and in both themes (axe-core, WCAG 2.2 A 
   const axe = async (page: Page) => (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()).violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target.join(' ')}`);
   for (const [label, options] of [['375 px', PHONE], ['1280 px', WIDE]] as const) {
     for (const colorScheme of ['light', 'dark'] as const) {
-      it(`every page type, ${label}, ${colorScheme}, with notes, toolbar and menu open`, async () => {
+      it(`every page type, ${label}, ${colorScheme}, with a note, a toolbar, the contents and the menu open`, async () => {
         const page = await (await seed.browser.newContext({ ...options, colorScheme })).newPage();
         for (const path of TYPES) {
           await page.goto(seed.site.url + path);
@@ -462,6 +462,7 @@ describe('accessibility at both widths and in both themes (axe-core, WCAG 2.2 A 
         else await page.locator('section[data-footnotes] li.is-cut .note-toggle').first().click();
         await page.locator('#p14 .passage-number').click();
         await page.locator('#p14 + .passage-toolbar .cite-passage-button').click();
+        await page.locator('details.contents summary').click();
         if (label === '375 px') await page.locator('.menu-toggle').click();
         expect(await axe(page), 'opened').toEqual([]);
         await done(page);
