@@ -309,6 +309,8 @@ export const Work = z.strictObject({
   language: z.string().optional(),
   /** Why a reader should weigh this work with care (partisan publisher, Wikipedia mirror…). */
   caution: z.string().optional(),
+  /** What kind of source the work is, for the source standard (see source-standard.ts). */
+  category: z.string().optional(),
 });
 export type Work = z.output<typeof Work>;
 export const Works = z.record(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'Work keys are lower-case words joined by hyphens.'), Work);
