@@ -27,6 +27,7 @@ export {
   EditionConfig,
   editionTitle,
   INTERFACE_LANGUAGES,
+  MARKDOWN_PROCESSORS,
   parseEditionConfig,
   placeholderAddress,
   PREVIEW_URL,
@@ -35,4 +36,5 @@ export {
   siteAddress,
   type Editor,
   type EditionConfigResult,
+  type MarkdownProcessorName,
 } from './config.js';
