@@ -12,6 +12,7 @@ import { editionRoot, generatedDir } from './paths.ts';
 import { writeDocumentsMdx } from './write-mdx.ts';
 import { editionVirtualModules, invalidateEditionModules } from './virtual-modules.ts';
 import { startSearchIndex, type SearchIndexJob } from './search-index.ts';
+import { currentShard, describeShard, rendersDocument, ShardError, writesSearchIndex, type Shard } from './shard.ts';
 
 /**
  * Editions up to this many documents have Pagefind write its index while Astro renders the
@@ -72,7 +73,7 @@ async function stopBuild(e: unknown, logger: AstroIntegrationLogger): Promise<ne
     logProblems(logger, e.problems);
     const errors = e.problems.filter((p) => p.severity === 'error').length;
     logger.error(`The edition has ${errors} error${errors === 1 ? '' : 's'}; nothing was published. Fix ${errors === 1 ? 'it' : 'them'} and build again (npm run check lists them too).`);
-  } else if (e instanceof UnsafeWriteError) {
+  } else if (e instanceof UnsafeWriteError || e instanceof ShardError) {
     logger.error(e.message);
   } else throw e;
   await flushed(process.stdout);
@@ -88,10 +89,11 @@ export default function editionIntegration(): AstroIntegration {
   let model: import('../edition/index.ts').Edition | undefined;
   let current: import('../edition/index.ts').EditionConfig | undefined;
   let search: SearchIndexJob | undefined;
+  let shard: Shard = { kind: 'all' };
   return {
     name: 'annotated-edition',
     hooks: {
-      'astro:config:setup': async ({ config, command, logger, updateConfig }) => {
+      'astro:config:setup': async ({ config, command, logger, updateConfig, addMiddleware }) => {
         // EDITION_ROOT builds another edition (a test fixture) with this generator.
         root = process.env.EDITION_ROOT ? editionRoot() : fileURLToPath(config.root);
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
@@ -102,12 +104,19 @@ export default function editionIntegration(): AstroIntegration {
         let edition: import('../edition/index.ts').Edition;
         let mdx: ReturnType<typeof writeDocumentsMdx>;
         try {
+          // EDITION_SHARD (src/integration/shard.ts): a sharded build renders part of the pages.
+          shard = command === 'build' ? currentShard() : { kind: 'all' };
           settings = editionConfig(root);
           edition = generateEdition(root);
-          // One .mdx page per document, rewritten only when its bytes change (src/content.config.ts reads them).
-          mdx = writeDocumentsMdx(edition, generatedDir(), base);
+          // One .mdx page per document, rewritten only when its bytes change (src/content.config.ts reads them);
+          // in a sharded build, only the shard's documents (none in the aggregate job).
+          mdx = writeDocumentsMdx(edition, generatedDir(), base, editionRoot(), (slug) => rendersDocument(shard, slug));
         } catch (e) {
           return stopBuild(e, logger);
+        }
+        if (shard.kind !== 'all') {
+          addMiddleware({ entrypoint: new URL('./shard-middleware.ts', import.meta.url), order: 'pre' });
+          logger.info(`${describeShard(shard)} (EDITION_SHARD=${process.env.EDITION_SHARD}): the other pages and the search index are left to the other jobs and the join (npm run join-shards)`);
         }
         for (const p of settings.warnings) logger.warn(formatProblem(p));
         current = settings.config;
@@ -127,7 +136,7 @@ export default function editionIntegration(): AstroIntegration {
       'astro:build:start': () => {
         // The search index, from the same model the pages are built from (never a stale copy),
         // indexed while Astro bundles and renders.
-        if (model && process.env.EDITION_SEARCH !== 'off') {
+        if (model && process.env.EDITION_SEARCH !== 'off' && writesSearchIndex(shard)) {
           early = model.documents.length <= EARLY_SEARCH_WRITE_MAX_DOCUMENTS;
           search = startSearchIndex(model, base, { stageIn: early ? join(cacheDir, 'pagefind-staging') : undefined });
         }

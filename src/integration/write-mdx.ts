@@ -21,7 +21,11 @@ export interface MdxWriteResult {
   removed: string[];
 }
 
-export function writeDocumentsMdx(edition: Edition, dir: string, base: string, root: string = editionRoot()): MdxWriteResult {
+/**
+ * `include` narrows the documents written (a sharded build's, src/integration/shard.ts): the
+ * others' files are removed like a removed document's, so the content layer does not list them.
+ */
+export function writeDocumentsMdx(edition: Edition, dir: string, base: string, root: string = editionRoot(), include: (slug: string) => boolean = () => true): MdxWriteResult {
   if (edition.problems.some((p) => p.severity === 'error')) throw new Error('The edition has errors: no page is written.');
   const inRoot = relative(root, dir);
   if (inRoot !== '' && !inRoot.startsWith('..') && !isAbsolute(inRoot)) plainFolderInside(root, inRoot.split(/[\\/]/).join('/'));
@@ -32,6 +36,7 @@ export function writeDocumentsMdx(edition: Edition, dir: string, base: string, r
   const result: MdxWriteResult = { written: [], unchanged: 0, removed: [] };
   const wanted = new Set<string>();
   for (const doc of edition.documents) {
+    if (!include(doc.slug)) continue;
     const name = `${doc.slug}.mdx`;
     wanted.add(name);
     const path = join(dir, name);
