@@ -132,7 +132,7 @@ export const EditionConfig = z.strictObject({
    */
   markdown: z
     .strictObject({
-      processor: z.enum(MARKDOWN_PROCESSORS, { error: `Write the processor as ${MARKDOWN_PROCESSORS.join(' or ')} (unified is the default).` }).default('unified'),
+      processor: z.enum(MARKDOWN_PROCESSORS).default('unified'),
     })
     .default({ processor: 'unified' }),
 });

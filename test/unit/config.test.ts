@@ -40,12 +40,13 @@ describe('edition.config.yml', () => {
       version: '0.2.0',
       released: '2026-12-03',
       languages: ['en'],
+      markdown: { processor: 'unified' },
     });
     expect(editionTitle(config!)).toBe('An edition: Its subtitle');
   });
 
   it('the project and every fixture edition have a valid one', () => {
-    for (const root of ['.', 'test/fixtures/editions/literal', 'test/fixtures/editions/hostile', 'test/fixtures/editions/broken']) {
+    for (const root of ['.', 'test/fixtures/editions/literal', 'test/fixtures/editions/hostile', 'test/fixtures/editions/broken', 'test/fixtures/editions/processors']) {
       const { config, problems: found } = readEditionConfig(join(ROOT, root));
       expect(found.map(formatProblem), root).toEqual([]);
       expect(config, root).toBeDefined();
@@ -104,6 +105,18 @@ describe('edition.config.yml', () => {
     ]);
     expect(problems(VALID.replace('0000-0002-1825-0097', '0000-0002-1825-0098'))[0]).toMatch(/^edition\.config\.yml:6:12 {2}error: "editors\[1\]\.orcid": Write an ORCID iD as/);
     expect(problems(`${VALID}languages: [en, fa]\n`)).toEqual(['edition.config.yml:14:17  error: "fa" is not allowed for "languages[2]". Use one of: en.']);
+  });
+
+  it('the MDX processor: unified by default, or satteri; anything else is refused at its value', () => {
+    expect(parseEditionConfig(`${VALID}markdown:\n  processor: satteri\n`).config!.markdown).toEqual({ processor: 'satteri' });
+    expect(parseEditionConfig(`${VALID}markdown: { processor: unified }\n`).config!.markdown).toEqual({ processor: 'unified' });
+    expect(parseEditionConfig(`${VALID}markdown: {}\n`).config!.markdown).toEqual({ processor: 'unified' });
+    expect(problems(`${VALID}markdown:\n  processor: remark\n`)).toEqual([
+      'edition.config.yml:15:14  error: "remark" is not allowed for "markdown.processor". Use one of: unified, satteri.',
+    ]);
+    expect(problems(`${VALID}markdown:\n  procesor: satteri\n`)).toEqual([
+      'edition.config.yml:15:3  error: Unknown field "procesor" in "markdown" of this edition configuration. Check the spelling, or remove it.',
+    ]);
   });
 
   it('is read as strict YAML: tags are refused', () => {
