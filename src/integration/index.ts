@@ -129,6 +129,10 @@ export default function editionIntegration(): AstroIntegration {
           logger.warn(`no public URL: this build is a preview (every page marked as one); canonical links, citations and open data use ${address.site}. Set "url" in ${CONFIG_FILE} (or SITE) before publishing.`);
         }
         logger.info(`mdx: ${mdx.written.length} written, ${mdx.unchanged} unchanged, ${mdx.removed.length} removed (${generatedDir()})`);
+        // Which processor compiles them (edition.config.yml's markdown.processor, applied by astro.config.mjs).
+        const processor = config.markdown.processor?.name ?? 'default';
+        if (processor === settings.config.markdown.processor) logger.info(`mdx: compiled by the ${processor} processor (${CONFIG_FILE}: markdown.processor)`);
+        else logger.warn(`${CONFIG_FILE} asks for the ${settings.config.markdown.processor} processor (markdown.processor) but the pages are compiled by the ${processor} processor: astro.config.mjs sets markdown.processor from ${CONFIG_FILE} when Astro starts; restart it (npm run dev) after changing the field.`);
         model = edition;
         for (const p of edition.problems) logger.warn(formatProblem(p));
         logger.info(`edition: ${edition.documents.length} documents, ${edition.documents.reduce((n, d) => n + d.notes.length, 0)} notes, ${edition.entries.size} register entries`);
