@@ -100,7 +100,8 @@ function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...env, ...extra };
 }
 
-const SNAPSHOT = ['src', 'scripts', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
+// sources/: the seed texts, whose words the corpus generator uses.
+const SNAPSHOT = ['src', 'scripts', 'public', 'sources', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
 
 /** Copies the project's code (its working tree, or its last commit) into `site` (see the module's comment). */
 function snapshot(site: string, committed: boolean): void {
