@@ -3,10 +3,12 @@
  * them with `documentMdx`), built by a bare Astro project on the design's stack:
  *
  * - `integrations: [mdx()]` (@astrojs/mdx), nothing else;
- * - the same `markdown.processor` as astro.config.mjs: `unified()` from
- *   @astrojs/markdown-remark with `gfm: false`, `smartypants: false`, remark-gfm and the
- *   project's remark-literal-passages (imported from src/integration/ of the measured snapshot),
- *   rehype-slug, `remarkRehype: { clobberPrefix: '' }`;
+ * - the same `markdown.processor` as astro.config.mjs builds the edition with: by default
+ *   `unified()` from @astrojs/markdown-remark with `gfm: false`, `smartypants: false`,
+ *   remark-gfm and the project's remark-literal-passages (imported from src/integration/ of the
+ *   measured snapshot), rehype-slug, `remarkRehype: { clobberPrefix: '' }`; or, for an edition
+ *   built with `markdown: { processor: satteri }`, `satteri()` from @astrojs/markdown-satteri
+ *   with the same features and the snapshot's satteri-literal-passages;
  * - the same build settings (`format: 'directory'`, `concurrency: 4`, trailing slashes);
  * - one content collection, `glob()` over the MDX files, no schema;
  * - ONE route, `src/pages/[slug].astro`, rendering `<Content />` in a bare HTML shell.
@@ -21,34 +23,55 @@ import { join } from 'node:path';
 /** Where the floor project keeps its copy of the MDX files (relative to its root). */
 export const FLOOR_MDX_DIR = 'mdx';
 
+/** The processors an edition can choose (edition.config.yml, markdown.processor). */
+export type FloorProcessor = 'unified' | 'satteri';
+
 export interface FloorConfigOptions {
   /** Absolute path of remark-literal-passages.ts (the project's, or the measured snapshot's). */
   remarkLiteralPassages: string;
+  /** The processor, as the edition builds with it (default unified). */
+  processor?: FloorProcessor;
+  /** Absolute path of satteri-literal-passages.ts (needed for the satteri processor). */
+  satteriLiteralPassages?: string;
   /** Astro's cache folder for the floor (absolute). */
   cacheDir: string;
 }
 
 /** The floor's astro.config.mjs. */
 export function floorConfig(o: FloorConfigOptions): string {
-  return `// The benchmark's floor (scripts/bench/floor.ts): bare Astro + @astrojs/mdx, the edition's processor and plugins.
-import mdx from '@astrojs/mdx';
-import { unified } from '@astrojs/markdown-remark';
+  const processor = o.processor ?? 'unified';
+  if (processor === 'satteri' && !o.satteriLiteralPassages) throw new Error('floorConfig: the satteri processor needs satteriLiteralPassages');
+  const imports =
+    processor === 'unified'
+      ? `import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import rehypeSlug from 'rehype-slug';
-import remarkLiteralPassages from ${JSON.stringify(o.remarkLiteralPassages)};
+import remarkLiteralPassages from ${JSON.stringify(o.remarkLiteralPassages)};`
+      : `import { satteri } from '@astrojs/markdown-satteri';
+import satteriLiteralPassages from ${JSON.stringify(o.satteriLiteralPassages)};`;
+  const markdown =
+    processor === 'unified'
+      ? `    processor: unified({
+      gfm: false,
+      smartypants: false,
+      remarkPlugins: [remarkGfm, remarkLiteralPassages],
+      rehypePlugins: [rehypeSlug],
+      remarkRehype: { clobberPrefix: '' },
+    }),`
+      : `    processor: satteri({
+      features: { gfm: { footnotes: { clobberPrefix: '' } }, smartPunctuation: false },
+      mdastPlugins: [satteriLiteralPassages],
+    }),`;
+  return `// The benchmark's floor (scripts/bench/floor.ts): bare Astro + @astrojs/mdx, the edition's processor (${processor}) and plugins.
+import mdx from '@astrojs/mdx';
+${imports}
 
 export default {
   site: 'https://floor.example.org',
   trailingSlash: 'always',
   build: { format: 'directory', concurrency: 4 },
   markdown: {
-    processor: unified({
-      gfm: false,
-      smartypants: false,
-      remarkPlugins: [remarkGfm, remarkLiteralPassages],
-      rehypePlugins: [rehypeSlug],
-      remarkRehype: { clobberPrefix: '' },
-    }),
+${markdown}
   },
   integrations: [mdx()],
   devToolbar: { enabled: false },
@@ -96,12 +119,15 @@ export function mdxFiles(dir: string): string[] {
  * the `.mdx` files of `mdxFrom` (only the first `limit` of them, when given). Returns the files'
  * count and bytes.
  */
-export function writeFloorProject(dir: string, o: { mdxFrom: string; nodeModules: string; remarkLiteralPassages: string; limit?: number }): { files: number; bytes: number } {
+export function writeFloorProject(dir: string, o: { mdxFrom: string; nodeModules: string; remarkLiteralPassages: string; processor?: FloorProcessor; satteriLiteralPassages?: string; limit?: number }): { files: number; bytes: number } {
   mkdirSync(join(dir, 'src/pages'), { recursive: true });
   mkdirSync(join(dir, FLOOR_MDX_DIR), { recursive: true });
   symlinkSync(o.nodeModules, join(dir, 'node_modules'), 'dir');
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ name: 'bench-floor', private: true, type: 'module' }, null, 2)}\n`);
-  writeFileSync(join(dir, 'astro.config.mjs'), floorConfig({ remarkLiteralPassages: o.remarkLiteralPassages, cacheDir: join(dir, '.cache') }));
+  writeFileSync(
+    join(dir, 'astro.config.mjs'),
+    floorConfig({ remarkLiteralPassages: o.remarkLiteralPassages, cacheDir: join(dir, '.cache'), ...(o.processor ? { processor: o.processor } : {}), ...(o.satteriLiteralPassages ? { satteriLiteralPassages: o.satteriLiteralPassages } : {}) }),
+  );
   writeFileSync(join(dir, 'src/content.config.ts'), floorContentConfig());
   writeFileSync(join(dir, 'src/pages/[slug].astro'), floorRoute());
   let names = mdxFiles(o.mdxFrom);

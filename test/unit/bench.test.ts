@@ -121,6 +121,7 @@ describe('the generated benchmark edition', () => {
 describe('the floor project', () => {
   const ROOT = join(import.meta.dirname, '../..');
   const PLUGIN = join(ROOT, 'src/integration/remark-literal-passages.ts');
+  const SATTERI_PLUGIN = join(ROOT, 'src/integration/satteri-literal-passages.ts');
   const dirs: string[] = [];
   const tmp = () => {
     const d = mkdtempSync(join(tmpdir(), 'bench-floor-'));
@@ -158,18 +159,27 @@ describe('the floor project', () => {
     expect(writeFloorProject(join(tmp(), 'floor'), { mdxFrom: from, nodeModules: join(ROOT, 'node_modules'), remarkLiteralPassages: PLUGIN, limit: 1 })).toEqual({ files: 1, bytes: 1 });
   });
 
-  it('has the same processor, plugins and build settings as the project’s astro.config.mjs', async () => {
-    const dir = join(tmp(), 'floor');
-    writeFloorProject(dir, { mdxFrom: mdxFolder({}), nodeModules: join(ROOT, 'node_modules'), remarkLiteralPassages: PLUGIN });
-    type Config = { markdown: { processor: { name: string; options: unknown } }; build: unknown; trailingSlash: string; integrations: { name: string }[] };
-    const floor = (await import(join(dir, 'astro.config.mjs'))).default as Config;
-    const project = (await import('../../astro.config.mjs')).default as unknown as Config;
-    expect(floor.markdown.processor.name).toBe('unified');
-    // The same plugin functions (one module instance each), in the same order, with the same options.
-    expect(floor.markdown.processor.options).toEqual(project.markdown.processor.options);
-    expect(floor.build).toEqual(project.build);
-    expect(floor.trailingSlash).toBe(project.trailingSlash);
-    expect(floor.integrations.map((i) => i.name)).toEqual(['@astrojs/mdx']);
+  it('has the same processor, plugins and build settings as the project’s astro.config.mjs, for each processor an edition may choose', async () => {
+    type Processor = { name: string; options: unknown };
+    type Config = { markdown: { processor: Processor }; build: unknown; trailingSlash: string; integrations: { name: string }[] };
+    const projectModule = (await import('../../astro.config.mjs')) as unknown as { default: Config; markdownProcessors: Record<'unified' | 'satteri', () => Processor> };
+    const project = projectModule.default;
+    // The project's own edition.config.yml names no processor: the default, unified().
+    expect(project.markdown.processor.name).toBe('unified');
+    expect(project.markdown.processor.options).toEqual(projectModule.markdownProcessors.unified().options);
+    for (const processor of ['unified', 'satteri'] as const) {
+      const dir = join(tmp(), 'floor');
+      writeFloorProject(dir, { mdxFrom: mdxFolder({}), nodeModules: join(ROOT, 'node_modules'), remarkLiteralPassages: PLUGIN, processor, satteriLiteralPassages: SATTERI_PLUGIN });
+      const floor = (await import(join(dir, 'astro.config.mjs'))).default as Config;
+      const edition = projectModule.markdownProcessors[processor]();
+      expect(floor.markdown.processor.name, processor).toBe(processor);
+      expect(edition.name, processor).toBe(processor);
+      // The same plugins (one module instance each), in the same order, with the same options.
+      expect(floor.markdown.processor.options, processor).toEqual(edition.options);
+      expect(floor.build).toEqual(project.build);
+      expect(floor.trailingSlash).toBe(project.trailingSlash);
+      expect(floor.integrations.map((i) => i.name)).toEqual(['@astrojs/mdx']);
+    }
     expect(project.integrations.map((i) => i.name)).toContain('@astrojs/mdx');
   });
 
