@@ -133,7 +133,8 @@ export default function editionIntegration(): AstroIntegration {
         const processor = config.markdown.processor?.name ?? 'default';
         if (processor === settings.config.markdown.processor) logger.info(`mdx: compiled by the ${processor} processor (${CONFIG_FILE}: markdown.processor)`);
         else logger.warn(`${CONFIG_FILE} asks for the ${settings.config.markdown.processor} processor (markdown.processor) but the pages are compiled by the ${processor} processor: astro.config.mjs sets markdown.processor from ${CONFIG_FILE} when Astro starts; restart it (npm run dev) after changing the field.`);
-        model = edition;
+        // Kept for the search index only: a shard writes none, and lets this copy go (the pages build their own).
+        model = writesSearchIndex(shard) ? edition : undefined;
         for (const p of edition.problems) logger.warn(formatProblem(p));
         logger.info(`edition: ${edition.documents.length} documents, ${edition.documents.reduce((n, d) => n + d.notes.length, 0)} notes, ${edition.entries.size} register entries`);
       },
