@@ -235,7 +235,7 @@ export function generateCorpus(root: string, options: CorpusOptions): Corpus {
   write(
     'annotations/works.yml',
     `# Works cited by the generated benchmark edition.\n\n${works
-      .map((key, i) => `${key}:\n  type: ${pick(['book', 'article-journal', 'webpage', 'report', 'chapter'])}\n  author: [${yamlString(`${fresh()}, ${fresh()}`)}]\n  title: ${yamlString(`${capital(pick(vocab))} ${pick(vocab)} ${pick(vocab)}: a generated work ${i + 1}`)}\n  publisher: Benchmark Press\n  date: ${1960 + i * 11}\n  url: https://example.org/bench/works/${i + 1}\n`)
+      .map((key, i) => `${key}:\n  type: ${pick(['book', 'article-journal', 'webpage', 'report', 'chapter'])}\n  author: [${yamlString(`${fresh()}, ${fresh()}`)}]\n  title: ${yamlString(`${capital(pick(vocab))} ${pick(vocab)} ${pick(vocab)}: a generated work ${i + 1}`)}\n  category: scholarship\n  publisher: Benchmark Press\n  date: ${1960 + i * 11}\n  url: https://example.org/bench/works/${i + 1}\n`)
       .join('\n')}`,
   );
 

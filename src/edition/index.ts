@@ -18,6 +18,7 @@ export { checkMarkdown, toSafeHtml } from './markdown.js';
 export { EditionError, formatProblem, formatProblemForGitHub, sortProblems, type Problem, type Severity } from './problems.js';
 export { NOTE_KINDS, type Correction, type DateSpec, type SourceMeta, type NoteKind, type Work, type EntryMeta } from './schema.js';
 export { shortCitation, displayName, sourceLabel } from './works.js';
+export { AUTHORITATIVE, CATEGORY_NAMES, isWikipedia, PRINTED_TYPES, WIKIPEDIA_SHARE, WORK_CATEGORIES, type WorkCategory } from './source-standard.js';
 export { scaffoldNote, type ScaffoldResult } from './scaffold.js';
 export { eachSearchRecord, searchRecords, type DocumentSearchRecord, type EntrySearchRecord, type SearchRecord } from './search-records.js';
 export { ACCESSED_PLACEHOLDER, CITATION_FORMS, citations, cslItem, documentDescription, languageName, type Citations, type CitedEdition, type CslItem } from './cite.js';

@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { endsBeforeStart, impossibleDate } from './dates.js';
+import { CATEGORY_NAMES } from './source-standard.js';
 
 /** A calendar date as precise as known: `1941`, `1941-12` or `1941-12-09` (a bare year may be a number). */
 export const PartialDate = z
@@ -309,8 +310,12 @@ export const Work = z.strictObject({
   language: z.string().optional(),
   /** Why a reader should weigh this work with care (partisan publisher, Wikipedia mirror…). */
   caution: z.string().optional(),
-  /** What kind of source the work is, for the source standard (see source-standard.ts). */
-  category: z.string().optional(),
+  /**
+   * What kind of source the work is, for the source standard (source-standard.ts): one of
+   * scholarship, encyclopedia, archive, court, report, wire (authoritative), press, primary,
+   * wikipedia, web. Required.
+   */
+  category: z.enum(CATEGORY_NAMES),
 });
 export type Work = z.output<typeof Work>;
 export const Works = z.record(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'Work keys are lower-case words joined by hyphens.'), Work);

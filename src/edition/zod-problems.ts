@@ -82,7 +82,9 @@ export function reportZodError(
         ? `Unknown field "${keys[0]}"${field ? ` in "${field}"` : ''} of this ${what}. Did you mean "${right}"? Correct the spelling.${keys.length > 1 ? ` (Also unknown: ${keys.slice(1).map((k) => `"${k}"`).join(', ')}.)` : ''}`
         : `Unknown field${keys.length > 1 ? 's' : ''} ${keys.map((k) => `"${k}"`).join(', ')}${field ? ` in "${field}"` : ''} of this ${what}. Check the spelling, or remove ${keys.length > 1 ? 'them' : 'it'}.`;
     } else if (valueAt(data, path) === undefined && path.length > 0) {
-      message = `The field "${field}" is missing from this ${what}. Add it to the metadata.`;
+      // A field with a fixed set of values (a note's kind, a work's category) lists them.
+      const values = issue.code === 'invalid_value' ? (issue as { values: unknown[] }).values : [];
+      message = `The field "${field}" is missing from this ${what}. Add it to the metadata${values.length ? `: one of ${values.join(', ')}` : ''}.`;
     } else if (issue.code === 'invalid_type') {
       const expected = (issue as { expected: string }).expected;
       const friendly: Record<string, string> = { string: 'text', array: 'a list', object: 'a set of fields', number: 'a number', boolean: 'true or false' };

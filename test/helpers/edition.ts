@@ -22,6 +22,7 @@ passages: blank-line
 export const WORKS = `w1:
   title: A work
   url: https://example.org/w1
+  category: scholarship
 `;
 
 /** Builds an edition from files, adding a works list unless given. */

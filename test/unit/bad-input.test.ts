@@ -99,12 +99,12 @@ const cases: Case[] = [
   { name: 'structure for an unknown source', files: { 'annotations/structure/nodoc.yml': 'headings: [Alpha]\n' }, file: 'annotations/structure/nodoc.yml', line: 1, col: 1, message: 'There is no source sources/nodoc.txt for this structure file.' },
   { name: 'structure comment without title or start', files: { 'annotations/structure/doc.yml': 'comments:\n  - speaker: X\n' }, file: 'annotations/structure/doc.yml', line: 2, col: 5, message: 'A comment needs a title' },
   { name: 'structure quote not found', files: { 'annotations/structure/doc.yml': 'headings: [Omega]\n' }, file: 'annotations/structure/doc.yml', line: 1, col: 12, message: 'The quote "Omega" is not in sources/doc.txt.' },
-  { name: 'work key used in two files', files: { 'annotations/works/more.yml': 'w1:\n  title: Again\n' }, file: 'annotations/works/more.yml', line: 1, col: 1, message: 'The work key "w1" is already used in annotations/works.yml.' },
-  { name: 'work with a bad URL', files: { 'annotations/works/more.yml': 'w2:\n  title: Again\n  url: not a url\n' }, file: 'annotations/works/more.yml', line: 3, col: 8, message: '"w2.url"' },
+  { name: 'work key used in two files', files: { 'annotations/works/more.yml': 'w1:\n  title: Again\n  category: scholarship\n' }, file: 'annotations/works/more.yml', line: 1, col: 1, message: 'The work key "w1" is already used in annotations/works.yml.' },
+  { name: 'work with a bad URL', files: { 'annotations/works/more.yml': 'w2:\n  title: Again\n  url: not a url\n  category: scholarship\n' }, file: 'annotations/works/more.yml', line: 3, col: 8, message: '"w2.url"' },
   { name: 'huge annotation file', files: { [N]: note('quote: Alpha\nkind: gloss', `${'word '.repeat(60_000)}\n`) }, file: N, line: 1, col: 1, message: 'over the limit of 256 KB' },
-  { name: 'javascript: URL of a work', files: { 'annotations/works/bad.yml': 'w2:\n  title: B\n  url: "javascript:alert(document.domain)"\n' }, file: 'annotations/works/bad.yml', line: 3, col: 8, message: 'Write a full web address starting with https://' },
+  { name: 'javascript: URL of a work', files: { 'annotations/works/bad.yml': 'w2:\n  title: B\n  url: "javascript:alert(document.domain)"\n  category: scholarship\n' }, file: 'annotations/works/bad.yml', line: 3, col: 8, message: 'Write a full web address starting with https://' },
   { name: 'data: URL of a source archive', files: { 'sources/doc.txt': SOURCE.replace('passages: blank-line', 'passages: blank-line\narchive: { name: X, url: "data:text/html,x" }') }, file: 'sources/doc.txt', line: 9, col: 26, message: 'Other kinds of address (javascript:, data:, file:…) are not allowed.' },
-  { name: 'quote inside a URL', files: { 'annotations/works/bad.yml': 'w2:\n  title: B\n  url: "https://example.org/a?b=\\"><script>"\n' }, file: 'annotations/works/bad.yml', line: 3, col: 8, message: 'Percent-encode it' },
+  { name: 'quote inside a URL', files: { 'annotations/works/bad.yml': 'w2:\n  title: B\n  url: "https://example.org/a?b=\\"><script>"\n  category: scholarship\n' }, file: 'annotations/works/bad.yml', line: 3, col: 8, message: 'Percent-encode it' },
   // Keys that name properties every JavaScript object has (issue 21, item 7): plain names, never a crash.
   { name: 'cites: [constructor] in a note', files: { [N]: note('quote: Alpha\nkind: context\ncites: [constructor]') }, file: N, line: 4, col: 9, message: 'No work "constructor"' },
   { name: 'cites: [__proto__] in a note', files: { [N]: note('quote: Alpha\nkind: context\ncites: [__proto__]') }, file: N, line: 4, col: 9, message: 'No work "__proto__"' },
@@ -165,7 +165,7 @@ describe('names every JavaScript object has are plain names (issue 21, item 7)',
   it('a work keyed constructor, a source and a note named after Object properties: checked, cited and written as MDX without a crash', () => {
     const e = edition({
       ...base,
-      'annotations/works.yml': `${WORKS}constructor:\n  title: A work keyed constructor\n`,
+      'annotations/works.yml': `${WORKS}constructor:\n  title: A work keyed constructor\n  category: scholarship\n`,
       'sources/constructor.txt': SOURCE,
       'annotations/notes/constructor/valueof.md': note('quote: Alpha\nkind: context\ncites: [constructor]'),
       'annotations/people/tostring.md': PERSON.replace('Pat Example', 'Valueof Person').replace('aliases: [Zeta]', 'aliases: [Kappa]').replace('cites: [w1]', 'cites: [constructor]'),
@@ -183,7 +183,7 @@ describe('one mistake, one message (issue 21, item 8)', () => {
   const LOCK = '# Permanent passage ids of sources/doc.txt\npassages:\n  - id: p1\n    text: Alpha beta gamma.\n  - id: p2\n    text: Delta epsilon. Delta epsilon.\n  - id: p3\n    text: Zeta eta theta iota kappa lambda mu.\n';
   const full = {
     ...base,
-    'annotations/works.yml': `${WORKS}w2:\n  title: Another work\n`,
+    'annotations/works.yml': `${WORKS}w2:\n  title: Another work\n  category: scholarship\n`,
     'annotations/passages/doc.yml': LOCK,
     'annotations/structure/doc.yml': 'headings: [Alpha]\n',
     ...Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`annotations/notes/doc/n${i}.md`, note(`quote: ${['Alpha', 'gamma', 'epsilon. Delta', 'Zeta', 'theta', 'mu'][i]}\nkind: context\ncites: [w2]\nentities: [person:pat]`)])),
@@ -210,12 +210,12 @@ describe('one mistake, one message (issue 21, item 8)', () => {
     expect(problems[0]).toContain('annotations/people/pat.md:4:1  error: Unknown field "descripton" of this register entry. Did you mean "description"?');
   });
   it('a mistake in one work: one error, not one per note citing a work of that file', () => {
-    const problems = only({ 'annotations/works.yml': `${WORKS}w2:\n  title: Another work\n  url: not an address\n` });
+    const problems = only({ 'annotations/works.yml': `${WORKS}w2:\n  title: Another work\n  url: not an address\n  category: scholarship\n` });
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toContain('annotations/works.yml:6:8  error:');
+    expect(problems[0]).toContain('annotations/works.yml:7:8  error:');
   });
   it('unreadable YAML in the works list: one error', () => {
-    expect(only({ 'annotations/works.yml': `${WORKS}w2:\n  title: Another: work\n` })).toHaveLength(1);
+    expect(only({ 'annotations/works.yml': `${WORKS}w2:\n  title: Another: work\n  category: scholarship\n` })).toHaveLength(1);
   });
 });
 

@@ -18,7 +18,7 @@ const NOTES = {
   'annotations/notes/doc/later.md': `---\nquote: "the Tudeh"\nkind: gloss\ncites: [{ work: w1, at: "p. 3" }]\n---\nA gloss on *the* party, after [Kianouri](person:kianouri).\n`,
   'annotations/notes/doc/earlier.md': `---\nquote: "First"\nkind: translation\n---\nAttributed to Ibn Yamin.\n`,
 };
-const WORK = `w1:\n  title: Tortured Confessions\n  author: ["Abrahamian, Ervand"]\n  date: "1999"\n  url: https://example.org/w1\n  caution: A caution.\n`;
+const WORK = `w1:\n  title: Tortured Confessions\n  category: scholarship\n  author: ["Abrahamian, Ervand"]\n  date: "1999"\n  url: https://example.org/w1\n  caution: A caution.\n`;
 
 function records() {
   const e = edition({ 'sources/doc.txt': SOURCE, 'annotations/people/kianouri.md': PERSON, 'annotations/organizations/tudeh.md': TUDEH, 'annotations/works.yml': WORK, ...NOTES });

@@ -11,7 +11,7 @@ import { locateQuote } from './locate-quote.js';
 import { readContributorFile } from './read.js';
 import type { Target } from './sources.js';
 import { Unread } from './unread.js';
-import { checkCites, type WorksCited } from './works.js';
+import { checkCites, checkSourceStandard, type WorksCited } from './works.js';
 
 /** Note kinds that state facts, and so must cite a work. */
 export const FACTUAL_KINDS: readonly NoteKind[] = ['context', 'identification', 'sic', 'contested', 'unverified', 'later', 'source'];
@@ -61,6 +61,7 @@ export function readNotes(
       const { line, col } = read.locate(['kind']);
       problems.error(file.path, line, col, `${/^[aeiou]/.test(meta.kind) ? 'An' : 'A'} ${meta.kind} note states facts and must cite a source: add cites: [work-key] with a key from ${cited.place}.`);
     }
+    checkSourceStandard(cited, meta.cites, { mustBeAuthoritative: FACTUAL_KINDS.includes(meta.kind), what: `This ${meta.kind} note` }, file.path, read.locate, problems);
     meta.entities.forEach((ref, i) => {
       if (unknown(ref)) {
         const { line, col } = read.locate(['entities', i]);

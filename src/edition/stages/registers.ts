@@ -11,7 +11,7 @@ import type { Problems } from '../problems.js';
 import { EntryMeta, type DateSpec } from '../schema.js';
 import { readContributorFile } from './read.js';
 import { Unread } from './unread.js';
-import { checkCites, type WorksCited } from './works.js';
+import { checkCites, checkSourceStandard, type WorksCited } from './works.js';
 
 type Locate = (p: DataPath, key?: boolean) => { line: number; col: number };
 
@@ -56,6 +56,7 @@ export function readEntries(
       continue;
     }
     checkCites(cited, read.data.cites, file.path, read.locate, problems);
+    checkSourceStandard(cited, read.data.cites, { mustBeAuthoritative: true, what: 'This register entry' }, file.path, read.locate, problems);
     checkLifespan(read.data, file.path, read.locate, problems);
     entries.set(ref, { ref, kind, id, file: file.path, meta: read.data, body: read.markdown, mentions: [] });
     locate.set(ref, read.locate);

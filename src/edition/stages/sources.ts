@@ -15,7 +15,7 @@ import { SourceMeta } from '../schema.js';
 import { segment, type Segment } from '../segment.js';
 import { readContributorFile } from './read.js';
 import { Unread } from './unread.js';
-import { checkCites, type WorksCited } from './works.js';
+import { checkCites, checkSourceStandard, type WorksCited } from './works.js';
 
 /** A document with the text its notes and structure are anchored in. */
 export interface Target {
@@ -100,6 +100,7 @@ export function readSource(
   if (!read) return null;
   const meta = read.data;
   checkCites(cited, meta.cites, file.path, read.locate, problems);
+  checkSourceStandard(cited, meta.cites, { mustBeAuthoritative: false, what: 'This source' }, file.path, read.locate, problems);
   for (const field of ['authors', 'recipients'] as const) {
     meta[field].forEach((name, i) => {
       if (/^(person|organization|place|event):/.test(name) && !entries.has(name) && !unread.entries.has(name)) {

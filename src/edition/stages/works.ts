@@ -7,6 +7,7 @@ import type { RawFile } from '../model.js';
 import type { Problems } from '../problems.js';
 import { z } from 'zod';
 import { Works, type Citation, type Work } from '../schema.js';
+import { citationFindings, isWikipedia, wikipediaShare, wikipediaShareMessage, workFindings, type Finding } from '../source-standard.js';
 import { reportZodError } from '../zod-problems.js';
 import { readContributorFile } from './read.js';
 
@@ -69,9 +70,45 @@ export function readWorks(files: readonly RawFile[], problems: Problems): WorksC
       }
       cited.works[key] = work;
       cited.where.set(key, { file: wf.path, locate: read.locate });
+      report(workFindings(work), wf.path, (p, atKey) => read.locate([key, ...p], atKey), problems);
     }
   }
+  // The Wikipedia share is judged on a complete list only.
+  const share = cited.incomplete || cited.unreadKeys.size ? undefined : wikipediaShare(Object.values(cited.works));
+  if (share) {
+    const first = Object.keys(cited.works).find((k) => isWikipedia(cited.works[k]!))!;
+    const where = cited.where.get(first)!;
+    const { line, col } = where.locate([first, 'category']);
+    problems.warn(where.file, line, col, wikipediaShareMessage(share));
+  }
   return cited;
+}
+
+/** Reports the source standard's findings at their places in `file`. */
+function report(findings: readonly Finding[], file: string, locate: Locate, problems: Problems): void {
+  for (const f of findings) {
+    const { line, col } = locate(f.path, f.atKey);
+    if (f.severity === 'error') problems.error(file, line, col, f.message);
+    else problems.warn(file, line, col, f.message);
+  }
+}
+
+/**
+ * Applies the source standard to the citations of a note, register entry or source (after
+ * {@link checkCites}): a printed work is cited with a locator; with `mustBeAuthoritative`, at least
+ * one cited work is authoritative (`what` names the note or entry in the message).
+ */
+export function checkSourceStandard(
+  cited: WorksCited,
+  cites: readonly Citation[],
+  options: { mustBeAuthoritative: boolean; what: string },
+  file: string,
+  locate: Locate,
+  problems: Problems,
+): void {
+  // A key that names no work read (unknown, or its work has a mistake: reported already) leaves
+  // the note's authority unjudged; the other citations are still checked for a locator.
+  report(citationFindings(cites, cited.works, options), file, locate, problems);
 }
 
 /** Marks each citation's work as used and reports keys that name no work, at `cites[i]` in `file`. */

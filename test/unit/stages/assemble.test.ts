@@ -17,7 +17,7 @@ describe('assembleEdition', () => {
   });
 
   it('warns about entries nothing mentions and works nothing cites, and returns every problem', () => {
-    const cited = worksCited('w1:\n  title: One\nw2:\n  title: Two\n');
+    const cited = worksCited('w1:\n  title: One\n  category: scholarship\nw2:\n  title: Two\n  category: scholarship\n');
     checkCites(cited, [{ work: 'w1' }], 'x', () => ({ line: 1, col: 1 }), new Problems());
     const quiet = { ref: 'person:quiet', file: 'annotations/people/quiet.md', meta: { name: 'Quiet One' }, mentions: [] } as unknown as Entry;
     const loud = { ref: 'person:loud', file: 'annotations/people/loud.md', meta: { name: 'Loud' }, mentions: [{}] } as unknown as Entry;
@@ -27,7 +27,7 @@ describe('assembleEdition', () => {
     expect(lines(problems)).toEqual([
       'earlier.md:1:1 error An earlier problem.',
       `annotations/people/quiet.md:1:1 warning Nothing in the sources mentions "Quiet One". Add the spelling the source uses to aliases, or tie a passage to it with a note's entities.`,
-      'annotations/works.yml:3:1 warning The work "w2" is not cited anywhere. Cite it from a note or entry, or remove it.',
+      'annotations/works.yml:4:1 warning The work "w2" is not cited anywhere. Cite it from a note or entry, or remove it.',
     ]);
     expect(e.problems).toBe(problems.list);
     expect(Object.keys(e.works)).toEqual(['w1', 'w2']);

@@ -63,7 +63,7 @@ describe('readContributorFile', () => {
 
   it('reads whole-YAML files', () => {
     const p = new Problems();
-    const r = readContributorFile(raw('annotations/works.yml', 'w1:\n  title: T\n  url: nope\n'), Works, 'works list', p, { format: 'yaml' });
+    const r = readContributorFile(raw('annotations/works.yml', 'w1:\n  title: T\n  url: nope\n  category: scholarship\n'), Works, 'works list', p, { format: 'yaml' });
     expect(r).toBeNull();
     expect(lines(p)).toEqual([expect.stringMatching(/^annotations\/works\.yml:3:8 error "w1\.url"/)]);
     const s = readContributorFile(raw('annotations/structure/doc.yml', 'headings: [Alpha]\n'), Structure, 'structure file', new Problems(), { format: 'yaml' });
