@@ -221,7 +221,7 @@ export function citationFindings(cites: readonly Citation[], works: Readonly<Rec
       out.push({
         severity: 'warning',
         path: ['cites', i],
-        message: `"${c.work}" is a printed work (${work.type}) and this citation gives no page: write { work: ${c.work}, at: "p. 208" } with the page, section or paragraph the statement rests on.`,
+        message: `"${c.work}" is a printed work (${work.type}) and this citation gives no page: write it as { work: ${c.work}, at: "…" } with the page ("p. 208"), section ("§ 3", "ch. 5") or paragraph ("para. 14") the statement rests on.`,
       });
     }
   });

@@ -155,7 +155,7 @@ describe('d. a citation of a printed work gives a locator', () => {
   it('a book cited without at: a warning at that citation; with at, or a web page without: none', () => {
     const problems = build(list, { [NOTE]: note('context', '[page, book]') });
     expect(problems.map(at)).toEqual([`${NOTE}:4:15 warning`]);
-    expect(problems[0]!.message).toBe('"book" is a printed work (book) and this citation gives no page: write { work: book, at: "p. 208" } with the page, section or paragraph the statement rests on.');
+    expect(problems[0]!.message).toBe('"book" is a printed work (book) and this citation gives no page: write it as { work: book, at: "…" } with the page ("p. 208"), section ("§ 3", "ch. 5") or paragraph ("para. 14") the statement rests on.');
     expect(build(list, { [NOTE]: note('context', '[page, { work: book, at: "p. 12" }]') })).toEqual([]);
   });
   it('holds for every printed type, in notes of any kind and in entries', () => {
