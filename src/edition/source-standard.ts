@@ -77,6 +77,12 @@ export const WIKIPEDIA_COPY_HOSTS: readonly string[] = [
   'wiki.1209k.com',
 ];
 
+/**
+ * Encyclopedias for children and students: not encyclopedias of record (category `web`, with a
+ * caution). A host matches itself and its subdomains.
+ */
+export const NOT_OF_RECORD_HOSTS: readonly string[] = ['kids.britannica.com', 'school.eb.com', 'kids.kiddle.co', 'kiddle.co', 'simple.wikipedia.org'];
+
 /** Parses an address; undefined if it is not one. */
 function parse(url: string): URL | undefined {
   try {
@@ -175,6 +181,14 @@ export function workFindings(work: Work): Finding[] {
       severity: 'error',
       path: ['category'],
       message: `This address is a Wikipedia article: write "category: wikipedia" (not ${work.category}), so that the standard counts it as Wikipedia.`,
+    });
+  }
+  const host = work.url ? parse(work.url)?.hostname.toLowerCase() : undefined;
+  if (work.category === 'encyclopedia' && host && NOT_OF_RECORD_HOSTS.some((h) => onHost(host, h))) {
+    out.push({
+      severity: 'warning',
+      path: ['category'],
+      message: `${host} is an encyclopedia for children or students, not an encyclopedia of record: write "category: web" with a caution, or cite the encyclopedia's full article instead.`,
     });
   }
   if (!isAuthoritative(work.category) && !work.caution?.trim()) {

@@ -181,6 +181,12 @@ describe('e. a work that is not authoritative says why it is cited', () => {
     }
     for (const category of AUTHORITATIVE) expect(workFindings(Work.parse({ title: 't', category })), category).toEqual([]);
   });
+  it("a children's encyclopedia is not an encyclopedia of record: a warning if it is classed as one", () => {
+    const kids = Work.parse({ title: 't', category: 'encyclopedia', url: 'https://kids.britannica.com/students/article/Vyacheslav-Mikhaylovich-Molotov/275892' });
+    expect(workFindings(kids).map((f) => [f.severity, f.message.slice(0, 60)])).toEqual([['warning', 'kids.britannica.com is an encyclopedia for children or stude']]);
+    expect(workFindings(Work.parse({ title: 't', category: 'web', caution: 'For children.', url: kids.url }))).toEqual([]);
+    expect(workFindings(Work.parse({ title: 't', category: 'encyclopedia', url: 'https://www.britannica.com/summary/Third-International' }))).toEqual([]);
+  });
   it('a mirror gets only its error (replacing it is the fix), not also a missing caution', () => {
     expect(workFindings(Work.parse({ title: 't', category: 'wikipedia', url: 'https://piglix.com/piglix/X' })).map((f) => f.severity)).toEqual(['error']);
   });
