@@ -20,6 +20,29 @@ export { NOTE_KINDS, type Correction, type DateSpec, type SourceMeta, type NoteK
 export { shortCitation, displayName, sourceLabel } from './works.js';
 export { AUTHORITATIVE, CATEGORY_NAMES, isWikipedia, PRINTED_TYPES, WIKIPEDIA_SHARE, WORK_CATEGORIES, type WorkCategory } from './source-standard.js';
 export { scaffoldNote, type ScaffoldResult } from './scaffold.js';
+export {
+  allPages,
+  compareNames,
+  dateLevels,
+  initialLabel,
+  initialOf,
+  itemPages,
+  letterLevels,
+  nameRange,
+  nameSortKey,
+  CITED_BY_SHOWN,
+  PAGE_BUDGET_KB,
+  pageBudget,
+  pageOfItems,
+  paginate,
+  sortedWorks,
+  titleSortKey,
+  workHref,
+  worksPages,
+  type Level,
+  type ListPage,
+  type WorksPages,
+} from './paging.js';
 export { eachSearchRecord, searchRecords, type DocumentSearchRecord, type EntrySearchRecord, type SearchRecord } from './search-records.js';
 export { ACCESSED_PLACEHOLDER, CITATION_FORMS, citations, cslItem, documentDescription, languageName, type Citations, type CitedEdition, type CslItem } from './cite.js';
 export {

@@ -33,6 +33,7 @@ import { escapeAttr, escapeHtml } from './escape.js';
 import { foldKey } from './fold.js';
 import { NOTE_KINDS, type DateSpec } from './schema.js';
 import { shortCitation, sourceLabel } from './works.js';
+import { PAGE_BUDGET_KB, workHref } from './paging.js';
 
 /** A document: its passages and notes as sections. */
 export interface DocumentSearchRecord {
@@ -186,8 +187,8 @@ export function notesInPageOrder(doc: EditionDocument, edition: Edition): Note[]
 }
 
 /** The records for an edition whose pages live under `base` (with trailing slash). */
-export function searchRecords(edition: Edition, base = '/'): SearchRecord[] {
-  return [...eachSearchRecord(edition, base)];
+export function searchRecords(edition: Edition, base = '/', pageBudget = PAGE_BUDGET_KB * 1024): SearchRecord[] {
+  return [...eachSearchRecord(edition, base, pageBudget)];
 }
 
 const page = (title: string, head: string, body: string) =>
@@ -277,16 +278,20 @@ function entryRecord(e: Entry, edition: Edition, base: string, names: string[]):
  * an entry's account, and without its label as a heading: a name finds the register entry
  * first, and the works that carry it in their titles after it.
  */
-function workRecord(key: string, w: Edition['works'][string], base: string): EntrySearchRecord {
+function workRecord(w: Edition['works'][string], href: string): EntrySearchRecord {
   const c = shortCitation(w);
   const text = `${c.text}.${w.caution ? ` Caution: ${w.caution}` : ''}`;
   const head = filter('register', ['Work']) + meta('kind', 'Work cited');
   const body = `<p data-pagefind-weight="0.5"><span id="d"></span> ${shown(text)}${additions('names', text, [], NAME_WEIGHT)}</p>`;
-  return { kind: 'work', url: `${base}works/#${encodeURIComponent(key)}`, content: page(sourceLabel(w), head, body) };
+  return { kind: 'work', url: href, content: page(sourceLabel(w), head, body) };
 }
 
-/** The same records one at a time, so a large edition's records need not all be held at once. */
-export function* eachSearchRecord(edition: Edition, base = '/'): Generator<SearchRecord> {
+/**
+ * The same records one at a time, so a large edition's records need not all be held at once. A
+ * work's record leads to the works-cited page that lists it, as paged for `pageBudget` bytes
+ * (src/edition/paging.ts).
+ */
+export function* eachSearchRecord(edition: Edition, base = '/', pageBudget = PAGE_BUDGET_KB * 1024): Generator<SearchRecord> {
   const cache = new Map<string, string[]>();
   const spelled = (ref: string) => {
     let s = cache.get(ref);
@@ -300,5 +305,5 @@ export function* eachSearchRecord(edition: Edition, base = '/'): Generator<Searc
   };
   for (const doc of edition.documents) yield documentRecord(doc, edition, base, spelled);
   for (const e of edition.entries.values()) yield entryRecord(e, edition, base, spelled(e.ref)!);
-  for (const [key, w] of Object.entries(edition.works)) yield workRecord(key, w, base);
+  for (const [key, w] of Object.entries(edition.works)) yield workRecord(w, workHref(edition, key, base, pageBudget));
 }

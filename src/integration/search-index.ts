@@ -14,7 +14,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, write
 import { dirname, join } from 'node:path';
 import { constants, gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
-import { eachSearchRecord, type Edition, type SearchRecord } from '../edition/index.ts';
+import { eachSearchRecord, pageBudget, type Edition, type SearchRecord } from '../edition/index.ts';
 
 /** Requests in flight to the pagefind binary at once. */
 const BATCH = 64;
@@ -70,7 +70,7 @@ export function startSearchIndex(edition: Edition, base: string, options: Search
     };
     // Records are made as they are sent: a large edition's records are never all in memory.
     let batch: SearchRecord[] = [];
-    for (const r of eachSearchRecord(source!, base)) {
+    for (const r of eachSearchRecord(source!, base, pageBudget(process.env))) {
       if (r.kind === 'document') dates.set(r.url, r.date);
       batch.push(r);
       if (batch.length === BATCH) {

@@ -40,7 +40,7 @@ export function applyHandoutRange(): void {
 export function keepCitedWorks(): void {
   const shown = new Set<string>();
   for (const li of document.querySelectorAll<HTMLElement>('section[data-footnotes] > ol > li:not([hidden])')) {
-    for (const a of li.querySelectorAll<HTMLAnchorElement>('a[href*="/works/#"]')) shown.add(decodeURIComponent(a.hash.slice(1)));
+    for (const a of li.querySelectorAll<HTMLAnchorElement>('a[href*="/works/"][href*="#"]')) shown.add(decodeURIComponent(a.hash.slice(1)));
   }
   for (const li of document.querySelectorAll<HTMLElement>('.works-cited li[data-work]')) li.hidden = !shown.has(li.dataset.work!);
 }

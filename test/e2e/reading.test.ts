@@ -309,7 +309,7 @@ describe('on paper', () => {
         // Only the works the printed notes cite.
         const [listed, cited] = await page.evaluate(() => {
           const shown = new Set<string>();
-          for (const li of document.querySelectorAll<HTMLElement>('section[data-footnotes] li:not([hidden])')) for (const a of li.querySelectorAll<HTMLAnchorElement>('a[href*="/works/#"]')) shown.add(a.hash.slice(1));
+          for (const li of document.querySelectorAll<HTMLElement>('section[data-footnotes] li:not([hidden])')) for (const a of li.querySelectorAll<HTMLAnchorElement>('a[href*="/works/"][href*="#"]')) shown.add(a.hash.slice(1));
           return [[...document.querySelectorAll<HTMLElement>('.works-cited li:not([hidden])')].map((li) => li.dataset.work!).sort(), [...shown].sort()];
         });
         expect(listed).toEqual(cited);

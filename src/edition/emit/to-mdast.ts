@@ -26,11 +26,14 @@ import type { EntityHref } from '../markdown.js';
 const REGISTER_LINK = /^(person|organization|place|event):[a-z0-9][a-z0-9-]*$/;
 import { NOTE_KINDS } from '../schema.js';
 import { sourceLabel } from '../works.js';
+import { PAGE_BUDGET_KB, workHref } from '../paging.js';
 
 /** Options for {@link documentToMdast}. */
 export interface ToMdastOptions {
   /** The site's base path, with a trailing slash (`/` or `/edition/`). Default `/`. */
   base?: string;
+  /** The page budget in bytes (src/edition/paging.ts), which decides the works-cited page a note's sources link to. */
+  pageBudget?: number;
 }
 
 /** `person:kianouri` → `/people/kianouri/` under the base. */
@@ -184,7 +187,7 @@ function noteAnchor(n: Note, doc: EditionDocument): PhrasingContent[] {
 }
 
 /** A note as a footnote definition: its kind, which words it explains, its body, its sources. */
-function footnoteDefinition(n: Note, doc: EditionDocument, edition: Edition, href: EntityHref, worksHref: string): FootnoteDefinition {
+function footnoteDefinition(n: Note, doc: EditionDocument, edition: Edition, href: EntityHref, worksHref: (key: string) => string): FootnoteDefinition {
   // The model's tree is shared: work on a copy. Register references (`person:kianouri`) become
   // the generator's own <a href data-entity> element; other links stay Markdown links.
   const body = structuredClone(n.body.tree.children) as RootContent[];
@@ -213,7 +216,7 @@ function footnoteDefinition(n: Note, doc: EditionDocument, edition: Edition, hre
   const cites = n.cites.flatMap((c, i): PhrasingContent[] => {
     const w = edition.works[c.work];
     if (!w) return [];
-    return [...(i > 0 ? [text('; ')] : []), jsxText('a', { href: `${worksHref}#${c.work}` }, [text(sourceLabel(w, c.at))])];
+    return [...(i > 0 ? [text('; ')] : []), jsxText('a', { href: worksHref(c.work) }, [text(sourceLabel(w, c.at))])];
   });
   // Short labels lead to the full reference on the works-cited page. The closing full stop stays
   // outside the element, so that this is a paragraph of its own and the back link joins its line.
@@ -287,7 +290,8 @@ export function documentToMdast(doc: EditionDocument, edition: Edition, options:
   }
   const lost = doc.notes.filter((n) => !referenced.has(n.id)).map((n) => n.id);
   if (lost.length) throw new Error(`${doc.slug}: notes without a place in the text: ${lost.join(', ')}`);
-  const worksHref = `${base.endsWith('/') ? base : `${base}/`}works/`;
+  const budget = options.pageBudget ?? PAGE_BUDGET_KB * 1024;
+  const worksHref = (key: string) => workHref(edition, key, base, budget);
   for (const n of doc.notes) out.push(footnoteDefinition(n, doc, edition, href, worksHref));
   return { type: 'root', children: out };
 }
