@@ -17,14 +17,18 @@
  *    project with @astrojs/mdx, the same `unified()` processor and plugins and the same build
  *    settings, through one route; then indexes the floor's pages with `pagefind --site` (the
  *    floor followed by search), and times file creation on this disk.
+ *    Then (unless --no-satteri) the same full build with Astro's Sätteri processor (the editor's
+ *    choice `markdown: { processor: satteri }`, written into the generated edition.config.yml
+ *    for that build only; its own caches and outDir) and its floor (the same MDX through
+ *    `satteri()` with the same features, scripts/bench/floor.ts), followed by `pagefind --site`.
  * 4. Edits one note's body and rebuilds (Astro + Pagefind, same caches and outDir): the warm
- *    rebuild, against the cold full build of step 2.
+ *    rebuild, against the cold full build of step 2 (the default processor, unified()).
  * 5. Prints JSON (only JSON with --json) and a table.
  *
  * Options: --docs N (100) --entries N (200) --seed N (1) --json --keep (keep the work folder)
  * --dir <folder> (work there instead; must not exist) --profile <folder> (CPU-profile the full
  * Astro build with node --cpu-prof; its timings are then not comparable) --no-warmup
- * --no-load-phase --no-rebuild (for very large runs) --sample-ms N (100: /proc sampling period
+ * --no-load-phase --no-rebuild --no-satteri (for very large runs) --sample-ms N (100: /proc sampling period
  * for peak memory).
  * Child processes run without CI in their environment (generated editions get their passage-id
  * locks written before the measured runs, as a committed edition has them).
@@ -59,10 +63,12 @@ interface Options {
   rebuild: boolean;
   /** Measure a first search in Chromium on the built site (scripts/bench/search-probe.ts). */
   searchProbe: boolean;
+  /** Also build the edition and the floor with Astro's Sätteri processor (markdown.processor: satteri). */
+  satteri: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { docs: 100, entries: 200, seed: 1, json: false, keep: false, warmup: true, sampleMs: 100, loadPhase: true, rebuild: true, searchProbe: true };
+  const o: Options = { docs: 100, entries: 200, seed: 1, json: false, keep: false, warmup: true, sampleMs: 100, loadPhase: true, rebuild: true, searchProbe: true, satteri: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => {
@@ -85,10 +91,11 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--no-load-phase') o.loadPhase = false;
     else if (a === '--no-rebuild') o.rebuild = false;
     else if (a === '--no-search-probe') o.searchProbe = false;
+    else if (a === '--no-satteri') o.satteri = false;
     else if (a === '--dir') o.dir = resolve(value());
     else if (a === '--profile') o.profile = resolve(value());
     else if (a === '--help' || a === '-h') {
-      console.log('npm run bench -- [--docs N] [--entries N] [--seed N] [--json] [--keep] [--dir <folder>] [--profile <folder>] [--no-warmup] [--no-load-phase] [--no-rebuild] [--no-search-probe] [--sample-ms N]');
+      console.log('npm run bench -- [--docs N] [--entries N] [--seed N] [--json] [--keep] [--dir <folder>] [--profile <folder>] [--no-warmup] [--no-load-phase] [--no-rebuild] [--no-search-probe] [--no-satteri] [--sample-ms N]');
       process.exit(0);
     } else throw new Error(`bench: unknown option ${a} (try --help)`);
   }
@@ -151,7 +158,12 @@ function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 }
 const env = childEnv({ EDITION_ROOT: edition, EDITION_CACHE: join(work, 'cache'), EDITION_GENERATED: generated });
 /** The floor imports the snapshot's plugin: the code measured in the edition's build. */
-const floorSource = { mdxFrom: floorMdx, nodeModules: join(ROOT, 'node_modules'), remarkLiteralPassages: join(site, 'src/integration/remark-literal-passages.ts') };
+const floorSource = {
+  mdxFrom: floorMdx,
+  nodeModules: join(ROOT, 'node_modules'),
+  remarkLiteralPassages: join(site, 'src/integration/remark-literal-passages.ts'),
+  satteriLiteralPassages: join(site, 'src/integration/satteri-literal-passages.ts'),
+};
 
 const fail = (what: string, r: RunResult): never => {
   process.stderr.write(`${r.stdout}\n${r.stderr}\n`);
@@ -268,15 +280,15 @@ interface FullBuild {
   peakTreeRss: number;
   maxProcessRss: number | undefined;
 }
-async function fullBuild(profileDir?: string): Promise<FullBuild> {
+async function fullBuild(profileDir?: string, target: { env: NodeJS.ProcessEnv; dist: string } = { env, dist }): Promise<FullBuild> {
   let astro: FullBuild['astro'] | undefined;
   let index: RunResult | null = null;
   for (const step of buildSteps) {
     if (step === 'astro') {
-      astro = await astroBuild(site, dist, env, profileDir);
+      astro = await astroBuild(site, target.dist, target.env, profileDir);
       if (astro.status !== 0) fail('astro build', astro);
     } else {
-      index = await indexStep(dist);
+      index = await indexStep(target.dist);
       if (index.status !== 0) fail('the Pagefind step (scripts/index-search.ts)', index);
     }
   }
@@ -375,6 +387,45 @@ try {
   // Each file costs about the same to create here whatever its size: count them too.
   const diskMsPerFile = await probeFileCreation(join(work, 'disk-probe'));
 
+  // 3b. The same edition, and its floor, with Astro's Sätteri processor: the editor's choice
+  // `markdown: { processor: satteri }` in edition.config.yml (read by astro.config.mjs). Cold:
+  // its own Astro cache, generated folder and outDir; the config is restored before the rebuild.
+  let satteriRun: { full: FullBuild; docPages: HtmlStats; floor: Awaited<ReturnType<typeof astroBuild>>; floorFailed: { status: number; error: string } | null; floorHtml: HtmlStats; floorSearch: RunResult | null } | null = null;
+  if (opts.satteri) {
+    log('full build with markdown.processor: satteri (edition.config.yml; its own caches and outDir)');
+    const configFile = join(edition, 'edition.config.yml');
+    const configText = readFileSync(configFile, 'utf8');
+    const sDist = join(work, 'dist-satteri');
+    const sGenerated = join(work, 'generated-satteri');
+    writeFileSync(configFile, `${configText.trimEnd()}\nmarkdown:\n  processor: satteri\n`);
+    let sFull: FullBuild;
+    try {
+      sFull = await fullBuild(undefined, { env: { ...env, EDITION_CACHE: join(work, 'cache-satteri'), EDITION_GENERATED: sGenerated }, dist: sDist });
+    } finally {
+      writeFileSync(configFile, configText);
+    }
+    if (!`${sFull.astro.stdout}${sFull.astro.stderr}`.includes('mdx: compiled by the satteri processor')) throw new Error(`bench: the Sätteri build did not say it compiled the pages with Sätteri (see astro-${timers}.log); work folder kept at ${work}`);
+    const sDiffer = mdxDifferences(floorMdx, sGenerated);
+    if (sDiffer.length) throw new Error(`bench: the Sätteri build's generated MDX differs from the core's (${sDiffer.length} files, first ${sDiffer.slice(0, 3).join(', ')}); work folder kept at ${work}`);
+    log(`full build with Sätteri: ${(sFull.wallMs / 1000).toFixed(1)} s`);
+    const docPagesS = htmlStats(walk(sDist).filter((f) => /^documents\/[^/]+\/index\.html$/.test(f.path)));
+    log('floor build with Sätteri (the same MDX, bare Astro + @astrojs/mdx, satteri() with the same features)');
+    const sFloorDir = join(work, 'floor-satteri');
+    writeFloorProject(sFloorDir, { ...floorSource, processor: 'satteri' });
+    const sFloor = await astroBuild(sFloorDir, join(sFloorDir, 'dist'), childEnv({}));
+    const sFloorFailed = sFloor.status === 0 ? null : { status: sFloor.status, error: `${sFloor.stdout}\n${sFloor.stderr}`.trim().split('\n').filter((l) => l.trim()).slice(-6).join('\n') };
+    if (sFloorFailed) log(`the Sätteri floor build FAILED (exit ${sFloor.status}) after ${(sFloor.wallMs / 1000).toFixed(1)} s:\n${sFloorFailed.error}`);
+    let sFloorSearch: RunResult | null = null;
+    if (!sFloorFailed) {
+      log('Pagefind over the Sätteri floor pages (npx pagefind --site)');
+      sFloorSearch = await run(process.execPath, [join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', join(sFloorDir, 'dist')], { cwd: sFloorDir, env: childEnv({}), sampleMs: opts.sampleMs });
+      if (sFloorSearch.status !== 0) fail('Pagefind over the Sätteri floor', sFloorSearch);
+    }
+    satteriRun = { full: sFull, docPages: docPagesS, floor: sFloor, floorFailed: sFloorFailed, floorHtml: htmlStats(walk(join(sFloorDir, 'dist'))), floorSearch: sFloorSearch };
+    // The Sätteri outputs are not needed any more (the rebuild uses the unified build's).
+    if (!opts.keep && !opts.dir) for (const d of [sDist, sGenerated, join(work, 'cache-satteri'), join(sFloorDir, 'dist')]) rmSync(d, { recursive: true, force: true });
+  }
+
   // 4. Rebuild after editing one note's body.
   let rebuild: { editedNote: string; totalMs: number; astroMs: number; pagefindMs: number | null; astroSteps: ReturnType<typeof astroSteps>; peakTreeRssMB: number | null; editShown: boolean } | null = null;
   if (opts.rebuild) {
@@ -412,7 +463,7 @@ try {
     benchmark: 'edition build',
     date: new Date().toISOString(),
     code: { srcSha256, buildScript: buildSteps.map((x) => (x === 'astro' ? 'astro build' : 'tsx scripts/index-search.ts')).join(' && ') },
-    options: { docs: opts.docs, entries: opts.entries, seed: opts.seed, profiled: Boolean(opts.profile), warmup: opts.warmup, loadPhase: opts.loadPhase, rebuild: opts.rebuild },
+    options: { docs: opts.docs, entries: opts.entries, seed: opts.seed, profiled: Boolean(opts.profile), warmup: opts.warmup, loadPhase: opts.loadPhase, rebuild: opts.rebuild, satteri: opts.satteri },
     machine: {
       nproc: Number(execFileSync('nproc', { encoding: 'utf8' }).trim()),
       cpu: cpus()[0]?.model ?? null,
@@ -434,6 +485,7 @@ try {
       pagefind: 'the wall time of scripts/index-search.ts when the build script runs it as its own step; otherwise the time the integration waits for the index in astro:build:done after the pages are written (indexing itself starts at astro:build:start and overlaps bundling and rendering); part of the astro build time',
       floor: 'the same generated .mdx files (the core\'s documentMdx, checked byte for byte against the edition build\'s generated folder), built by a bare Astro project: integrations [mdx()], the same unified() processor and plugins (remark-gfm, remark-literal-passages, rehype-slug; gfm and smartypants off; clobberPrefix \'\'), format directory, concurrency 4, a glob() content collection and one route [slug].astro rendering <Content /> in a bare HTML shell (scripts/bench/floor.ts)',
       rebuild: 'after the cold full build (empty Astro and Vite caches), one note body edited, then the same build steps with the same caches and outDir',
+      satteri: 'the same full build with markdown.processor: satteri in the edition\'s edition.config.yml (Astro\'s Sätteri processor; its own empty caches, generated folder and outDir), run after the unified floor and before the rebuild; its floor is the same MDX through satteri({ features: { gfm: { footnotes: { clobberPrefix: \'\' } }, smartPunctuation: false }, mdastPlugins: [satteri-literal-passages] }), followed by pagefind --site',
       isolation: 'the site is built from a snapshot of src/, public/ and the config taken at the start of the run, in its own project root (see scripts/bench.ts)',
     },
     corpus: { ...corpus.counts, generateMs: ms(generateMs) },
@@ -486,6 +538,30 @@ try {
       search: floorSearch ? { wallMs: ms(floorSearch.wallMs), ...mem(floorSearch) } : null,
     },
     rebuild,
+    /**
+     * The same edition and floor built with Astro's Sätteri processor (edition.config.yml
+     * `markdown: { processor: satteri }`), cold, after the unified builds; null with --no-satteri.
+     */
+    satteri: satteriRun
+      ? {
+          full: {
+            astro: { wallMs: ms(satteriRun.full.astro.wallMs), ...mem(satteriRun.full.astro), steps: satteriRun.full.astro.steps },
+            pagefind: { ms: satteriRun.full.pagefindMs === null ? null : ms(satteriRun.full.pagefindMs), inAstroBuild: satteriRun.full.pagefindInAstro, records: satteriRun.full.records },
+            totalMs: ms(satteriRun.full.wallMs),
+            peakTreeRssMB: mb(satteriRun.full.peakTreeRss),
+            maxProcessRssMB: mb(satteriRun.full.maxProcessRss),
+            documentHtml: pageStats(satteriRun.docPages),
+          },
+          floor: {
+            failed: satteriRun.floorFailed,
+            wallMs: ms(satteriRun.floor.wallMs),
+            ...mem(satteriRun.floor),
+            steps: satteriRun.floor.steps,
+            html: pageStats(satteriRun.floorHtml),
+            search: satteriRun.floorSearch ? { wallMs: ms(satteriRun.floorSearch.wallMs), ...mem(satteriRun.floorSearch) } : null,
+          },
+        }
+      : null,
     ratio: {
       /** Full build (Astro + Pagefind) over the floor's Astro build. */
       total: ratioOf(totalMs, floorOk && floor.wallMs),
@@ -498,6 +574,13 @@ try {
       rebuildVsFloor: rebuild ? ratioOf(rebuild.totalMs, floorOk && floor.wallMs) : null,
       peakTreeRss: ratioOf(peakTree, floorOk && floor.peakTreeRss),
       htmlBytesPerDocumentPage: ratioOf(docPages.avgBytes, floorOk && floorHtml.avgBytes),
+      /** Under Sätteri: the full build over the Sätteri floor, and over that floor followed by `pagefind --site`. */
+      satteriTotal: satteriRun ? ratioOf(satteriRun.full.wallMs, !satteriRun.floorFailed && satteriRun.floor.wallMs) : null,
+      satteriTotalVsFloorWithSearch: satteriRun ? ratioOf(satteriRun.full.wallMs, satteriRun.floorSearch && satteriRun.floor.wallMs + satteriRun.floorSearch.wallMs) : null,
+      /** Sätteri ÷ unified(): the full build, and the floor (below 1: Sätteri is faster). */
+      satteriVsUnifiedTotal: satteriRun ? ratioOf(satteriRun.full.wallMs, totalMs) : null,
+      satteriVsUnifiedFloor: satteriRun ? ratioOf(satteriRun.floor.wallMs, !satteriRun.floorFailed && floorOk && floor.wallMs) : null,
+      satteriVsUnifiedPeakTreeRss: satteriRun ? ratioOf(satteriRun.full.peakTreeRss, peakTree) : null,
     },
     work: opts.keep || opts.dir ? work : null,
   };
@@ -530,6 +613,18 @@ try {
       ['  creating one file in a new folder on this disk', `${result.machine.diskMsPerFile} ms`, '', ''],
       ['Pagefind index', `${(result.full.pagefindBytes / 2 ** 20).toFixed(1)} MB in ${result.full.pagefindFiles} files, ${result.full.pagefind.records} records`, '–', ''],
       ...(search ?? []).map((q): [string, string, string, string] => [`first search "${q.query}" (Chromium)`, `${kb(q.bytes)} in ${q.requests} requests, ${q.results} results shown`, '–', '']),
+      ...((): [string, string, string, string][] => {
+        const sr = satteriRun;
+        if (!sr) return [['Sätteri processor (markdown.processor: satteri)', 'skipped (--no-satteri)', '', '']];
+        const sfl = (text: string) => (sr.floorFailed ? `failed (exit ${sr.floorFailed.status}, ${s(sr.floor.wallMs)})` : text);
+        return [
+          ['**Sätteri**: total build (npm run build) ÷ Sätteri floor', s(sr.full.wallMs), sfl(s(sr.floor.wallMs)), x(result.ratio.satteriTotal)],
+          ['  against the Sätteri floor followed by pagefind --site', s(sr.full.wallMs), sr.floorSearch ? `${s(sr.floor.wallMs + sr.floorSearch.wallMs)} (Pagefind ${s(sr.floorSearch.wallMs)})` : '–', x(result.ratio.satteriTotalVsFloorWithSearch)],
+          ['  Sätteri ÷ unified(): full build / floor', `${s(sr.full.wallMs)} / ${s(totalMs)}: ${x(result.ratio.satteriVsUnifiedTotal)}`, sfl(`${s(sr.floor.wallMs)} / ${fl(s(floor.wallMs))}: ${x(result.ratio.satteriVsUnifiedFloor)}`), ''],
+          ['  peak RSS, process tree (sampled)', m(result.satteri!.full.peakTreeRssMB), m(result.satteri!.floor.peakTreeRssMB), x(ratioOf(sr.full.peakTreeRss, !sr.floorFailed && sr.floor.peakTreeRss))],
+          ['  bundling (Vite) / rendering (Astro log)', `${s(sr.full.astro.steps.viteMs ?? 0)} / ${s(sr.full.astro.steps.generateRoutesMs ?? 0)}`, `${s(sr.floor.steps.viteMs ?? 0)} / ${s(sr.floor.steps.generateRoutesMs ?? 0)}`, ''],
+        ];
+      })(),
     ];
     console.log(JSON.stringify(result, null, 2));
     console.log(`\n${opts.docs} documents (${corpus.counts.passages} passages, ${corpus.counts.notes} notes, ${corpus.counts.entries} register entries, ${corpus.counts.mentions} mentions); ${result.machine.nproc} cores, ${result.machine.memoryGB} GB, Node ${process.version}, Astro ${result.machine.astro}`);

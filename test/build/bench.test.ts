@@ -20,7 +20,7 @@ describe('npm run bench', () => {
       cwd: ROOT,
       env,
       encoding: 'utf8',
-      timeout: 170_000,
+      timeout: 330_000,
     });
     expect(r.status, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout) as Record<string, any>;
@@ -50,6 +50,13 @@ describe('npm run bench', () => {
       'floor.search.peakTreeRssMB': out.floor.search.peakTreeRssMB,
       'rebuild.totalMs': out.rebuild.totalMs,
       'rebuild.peakTreeRssMB': out.rebuild.peakTreeRssMB,
+      // The same edition and floor with the Sätteri processor (markdown.processor: satteri).
+      'satteri.full.totalMs': out.satteri.full.totalMs,
+      'satteri.full.peakTreeRssMB': out.satteri.full.peakTreeRssMB,
+      'satteri.full.documentHtml.avgBytes': out.satteri.full.documentHtml.avgBytes,
+      'satteri.floor.wallMs': out.satteri.floor.wallMs,
+      'satteri.floor.peakTreeRssMB': out.satteri.floor.peakTreeRssMB,
+      'satteri.floor.search.wallMs': out.satteri.floor.search.wallMs,
     };
     for (const [k, x] of Object.entries(figures)) {
       expect(typeof x, k).toBe('number');
@@ -77,12 +84,17 @@ describe('npm run bench', () => {
     // One search record per document (its passages are sub-results), per register entry and per work cited.
     expect(out.full.pagefind.records).toBe(out.corpus.documents + out.corpus.entries + out.corpus.works);
     // Ratios (to the floor, to the floor followed by Pagefind, the warm rebuild to the cold build) are positive numbers.
-    for (const k of ['total', 'astro', 'totalVsFloorWithSearch', 'rebuildVsCold', 'rebuildVsFloor', 'peakTreeRss', 'htmlBytesPerDocumentPage']) {
+    for (const k of ['total', 'astro', 'totalVsFloorWithSearch', 'rebuildVsCold', 'rebuildVsFloor', 'peakTreeRss', 'htmlBytesPerDocumentPage', 'satteriTotal', 'satteriTotalVsFloorWithSearch', 'satteriVsUnifiedTotal', 'satteriVsUnifiedFloor', 'satteriVsUnifiedPeakTreeRss']) {
       expect(Number.isFinite(out.ratio[k]), k).toBe(true);
       expect(out.ratio[k], k).toBeGreaterThan(0);
     }
+    // Both processors built the same document pages (the floor's pages: one per document).
+    expect(out.satteri.floor.failed).toBeNull();
+    expect(out.satteri.floor.html.pages).toBe(DOCS);
+    expect(out.satteri.full.documentHtml.pages).toBe(DOCS);
+    expect(out.satteri.full.pagefind.records).toBe(out.full.pagefind.records);
     // The rebuild picked up the edited note.
     expect(out.rebuild.editShown).toBe(true);
     expect(out.work).toBeNull();
-  }, 240_000);
+  }, 360_000);
 });
