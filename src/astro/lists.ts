@@ -65,7 +65,7 @@ const dateRange = (a: string, b: string) => (a === b ? formatPartialDate(a) : `$
 /** The documents in date order, paged by decade, year and part. */
 export function documentPages(): ListPage<EditionDocument> {
   const docs = getEdition().documents;
-  const weight = (d: EditionDocument) => 330 + bytes(d.meta.title, d.slug, d.meta.summary, formatDate(d.meta.date), d.meta.type);
+  const weight = (d: EditionDocument) => 180 + bytes(d.meta.title, d.slug, d.meta.summary, formatDate(d.meta.date), d.meta.type);
   return paginate(docs, weight, dateLevels((d) => dateKey(d.meta.date)), budget(), (a, b) => dateRange(dateKey(a.meta.date), dateKey(b.meta.date)));
 }
 
@@ -219,7 +219,10 @@ export function mentionPages(e: Entry): ListPage<MentionItem> {
     const after = d.body.slice(m.end, Math.min(p.end, m.end + 70));
     return { m, d, p, before: (m.start - 70 > p.start ? '…' : '') + before, hit: d.body.slice(m.start, m.end), after: after + (m.end + 70 < p.end ? '…' : '') };
   });
-  const weight = (x: MentionItem) => 150 + bytes(x.d.slug, x.p.id, x.d.meta.title, x.p.n, x.p.lang, x.before, x.hit, x.after) + (x.m.inText ? 0 : 60);
+  // The first mention of a document also carries its share of the entry's JSON-LD (subjectOf
+  // names every document listed on the page).
+  const first = new Set(items.filter((x, i) => i === 0 || items[i - 1]!.d !== x.d));
+  const weight = (x: MentionItem) => 150 + bytes(x.d.slug, x.p.id, x.d.meta.title, x.p.n, x.p.lang, x.before, x.hit, x.after) + (x.m.inText ? 0 : 60) + (first.has(x) ? 80 + bytes(x.d.meta.title, x.d.slug) : 0);
   const key = (x: MentionItem) => dateKey(x.d.meta.date);
   return paginate(items, weight, dateLevels(key), budget(), (a, b) => dateRange(key(a), key(b)));
 }

@@ -90,6 +90,20 @@ describe('the seed edition, built', () => {
       expect(scriptBytes, doc.slug).toBeLessThanOrEqual(10 * 1024);
     }
   });
+  it('keeps every page, lists included, within 150 KB of HTML (lists too long are paged: test/build/paging.test.ts)', () => {
+    const over: string[] = [];
+    const walk = (dir: string) => {
+      for (const n of readdirSync(dir)) {
+        const p = join(dir, n);
+        if (statSync(p).isDirectory()) walk(p);
+        else if (n.endsWith('.html') && statSync(p).size > 150 * 1024) over.push(`${p.slice(built.dist.length)}: ${statSync(p).size} bytes`);
+      }
+    };
+    walk(built.dist);
+    expect(over).toEqual([]);
+    // The works cited (216 works, about 145 KB on one page) are paged by letter; /works/ is their index.
+    expect(selectAll('nav.list-index a[href^="/works/"]', page(built.dist, 'works')).length).toBeGreaterThan(1);
+  });
   it('Persian passages carry lang="fa" and dir="rtl"', () => {
     const tree = page(built.dist, 'documents/kianouri-confession-2012');
     const poem = selectAll('.passage--verse .passage-text', tree);

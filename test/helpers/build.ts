@@ -14,7 +14,7 @@ export interface BuildResult {
 }
 
 /** Runs `astro build` then the Pagefind step for the edition at `editionRoot`, into a fresh folder. */
-export function buildSite(editionRoot: string, opts: { base?: string; pagefind?: boolean; work?: string } = {}): BuildResult {
+export function buildSite(editionRoot: string, opts: { base?: string; pagefind?: boolean; work?: string; env?: Record<string, string> } = {}): BuildResult {
   // Inside the project: Astro keeps its prerender chunks next to an outDir under the working
   // directory, but in one shared .astro/ folder for an outDir outside it, so concurrent builds
   // with outside folders would overwrite each other's chunks.
@@ -28,6 +28,7 @@ export function buildSite(editionRoot: string, opts: { base?: string; pagefind?:
     EDITION_ROOT: resolve(editionRoot),
     EDITION_CACHE: join(work, 'cache'),
     ...(opts.base ? { BASE: opts.base } : {}),
+    ...opts.env,
   };
   // Test builds simulate editing (new words, new passages): CI's "locks must be committed" rule
   // is checked by `npm run check` and `npm run build` in .ci/run, not here.
