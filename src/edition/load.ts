@@ -51,6 +51,67 @@ export function readEditionFiles(root: string): RawFile[] {
   return files;
 }
 
+/**
+ * The edition's files after some of them changed: `previous` (from {@link readEditionFiles})
+ * with each path in `changed` (relative to the root, forward slashes) read again — a file, a
+ * folder (everything under it), or nothing any more (removed, with everything under it). The
+ * same rules as readEditionFiles (no link followed). Paths outside sources/ and annotations/
+ * are ignored. The dev server passes the paths its watcher saw, so a save reads one file.
+ */
+export function readEditionFilesAgain(root: string, previous: readonly RawFile[], changed: readonly string[]): RawFile[] {
+  const byPath = new Map(previous.map((f) => [f.path, f]));
+  for (const rel of changed) {
+    if (!/^(sources|annotations)(\/|$)/.test(rel) || rel.split('/').some((part) => part === '..' || part === '.' || part === '')) continue;
+    for (const path of [...byPath.keys()]) if (path === rel || path.startsWith(`${rel}/`)) byPath.delete(path);
+    let st: Stats;
+    try {
+      st = lstatSync(join(root, rel));
+    } catch {
+      continue; // Removed.
+    }
+    // A link in a folder that is itself a link is reported at the outer link only, as a full read does.
+    const top = rel.split('/')[0]!;
+    if (rel !== top && lstatSafe(join(root, top))?.isSymbolicLink()) continue;
+    for (const f of readUnder(root, rel, st)) byPath.set(f.path, f);
+  }
+  return [...byPath.values()];
+}
+
+const lstatSafe = (path: string): Stats | undefined => {
+  try {
+    return lstatSync(path);
+  } catch {
+    return undefined;
+  }
+};
+
+/** The files at `rel` (a file, a link, or a folder walked as readEditionFiles walks it). */
+function readUnder(root: string, rel: string, st: Stats): RawFile[] {
+  const files: RawFile[] = [];
+  const visit = (path: string, r: string, kind: Dirent | Stats) => {
+    if (kind.isSymbolicLink()) files.push({ path: r, bytes: new Uint8Array(0), notRead: 'symlink' });
+    else if (kind.isDirectory()) {
+      let entries: Dirent[];
+      try {
+        entries = readdirSync(path, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const entry of entries) visit(join(path, entry.name), `${r}/${entry.name}`, entry);
+    } else if (kind.isFile()) {
+      let bytes: Uint8Array | null;
+      try {
+        bytes = readNoFollow(path);
+      } catch {
+        return; // Gone between the listing and the read: the watcher reports it again.
+      }
+      files.push(bytes ? { path: r, bytes } : { path: r, bytes: new Uint8Array(0), notRead: 'symlink' });
+    } else files.push({ path: r, bytes: new Uint8Array(0), notRead: 'special' });
+  };
+  visit(join(root, rel), rel, st);
+  return files;
+}
+
 /** A regular file's bytes, opened without following a link; null if it is (by now) a link. */
 function readNoFollow(path: string): Uint8Array | null {
   let fd: number;
@@ -67,9 +128,12 @@ function readNoFollow(path: string): Uint8Array | null {
   }
 }
 
-/** Reads and builds the edition at `root`. */
-export function loadEdition(root: string, options: BuildOptions = {}): Edition {
-  return buildEdition(readEditionFiles(root), options);
+/**
+ * Reads and builds the edition at `root`. `files`: the edition's files when the caller holds
+ * them already (the dev server, which reads again only what changed).
+ */
+export function loadEdition(root: string, options: BuildOptions = {}, files?: RawFile[]): Edition {
+  return buildEdition(files ?? readEditionFiles(root), options);
 }
 
 /** A write refused because it would go through a symbolic link, or outside the folder it belongs in. */

@@ -114,6 +114,11 @@ export interface EditionDocument {
   lockChanged: boolean;
   /** What changed in the ids since the lock, in words, for reviewers (`npm run check` prints it when it records the lock). */
   idChanges: string[];
+  /**
+   * With a work cache (BuildOptions.cache): the digest of everything this document's model is
+   * made from (its files, the registers' and works' data, the code), which keys its cached work.
+   */
+  inputDigest?: string | undefined;
 }
 
 export const ENTITY_KINDS = {

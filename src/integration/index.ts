@@ -10,6 +10,7 @@ import { escapeHtml, formatProblem, EditionError, CONFIG_FILE, siteAddress, sort
 import { editionConfig, generateEdition } from './generate.ts';
 import { editionRoot, generatedDir } from './paths.ts';
 import { writeDocumentsMdx } from './write-mdx.ts';
+import { sharedWork, type SharedWork } from './work-cache.ts';
 import { editionVirtualModules, invalidateEditionModules } from './virtual-modules.ts';
 import { startSearchIndex, type SearchIndexJob } from './search-index.ts';
 import { currentShard, describeShard, rendersDocument, ShardError, writesSearchIndex, type Shard } from './shard.ts';
@@ -90,6 +91,7 @@ export default function editionIntegration(): AstroIntegration {
   let current: import('../edition/index.ts').EditionConfig | undefined;
   let search: SearchIndexJob | undefined;
   let shard: Shard = { kind: 'all' };
+  let work: SharedWork;
   return {
     name: 'annotated-edition',
     hooks: {
@@ -98,6 +100,7 @@ export default function editionIntegration(): AstroIntegration {
         root = process.env.EDITION_ROOT ? editionRoot() : fileURLToPath(config.root);
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
         cacheDir = fileURLToPath(config.cacheDir);
+        work = sharedWork(root);
         // The edition's settings (title, editors, licence, version, address) and the edition itself,
         // read and checked before anything is written; on an error the build ends with its messages only.
         let settings: ReturnType<typeof editionConfig>;
@@ -107,12 +110,19 @@ export default function editionIntegration(): AstroIntegration {
           // EDITION_SHARD (src/integration/shard.ts): a sharded build renders part of the pages.
           shard = command === 'build' ? currentShard() : { kind: 'all' };
           settings = editionConfig(root);
-          edition = generateEdition(root);
+          // Unchanged files' work is taken from the work cache (work-cache.ts), kept only after a build without errors.
+          edition = generateEdition(root, work);
           // One .mdx page per document, rewritten only when its bytes change (src/content.config.ts reads them);
           // in a sharded build, only the shard's documents (none in the aggregate job).
-          mdx = writeDocumentsMdx(edition, generatedDir(), base, editionRoot(), (slug) => rendersDocument(shard, slug));
+          mdx = writeDocumentsMdx(edition, generatedDir(), base, editionRoot(), (slug) => rendersDocument(shard, slug), work.cache);
         } catch (e) {
           return stopBuild(e, logger);
+        }
+        try {
+          work.save();
+        } catch (e) {
+          // Only time is lost: the next build does this work again.
+          logger.warn(`the work cache was not written (${e instanceof Error ? e.message : String(e)}); the next build reads every file again.`);
         }
         if (shard.kind !== 'all') {
           addMiddleware({ entrypoint: new URL('./shard-middleware.ts', import.meta.url), order: 'pre' });
@@ -175,8 +185,10 @@ export default function editionIntegration(): AstroIntegration {
           const files = [...changed];
           changed.clear();
           try {
-            const edition = generateEdition(root);
-            writeDocumentsMdx(edition, generatedDir(), base);
+            // Only the saved files are read again; only their work is done again (work-cache.ts).
+            work.changed(files);
+            const edition = generateEdition(root, work);
+            writeDocumentsMdx(edition, generatedDir(), base, editionRoot(), () => true, work.cache);
             invalidateEditionModules(server);
             // The register and works collections are read by our own loaders, not from watched
             // files: load them again (the documents collection follows its MDX files itself).

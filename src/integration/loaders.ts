@@ -6,13 +6,16 @@
  * never by Astro's Markdown pipeline, which would pass raw HTML through.
  */
 import type { Loader } from 'astro/loaders';
-import { buildEdition, entityHref, readEditionFiles, toSafeHtml, type Edition } from '../edition/index.ts';
+import { buildEdition, entityHref, toSafeHtml, type Edition } from '../edition/index.ts';
+import { sharedWork } from './work-cache.ts';
 import { editionRoot } from './paths.ts';
 
 /** The registers and works of the edition: only their files are read and validated. */
 function readRegisters(): Edition {
-  const files = readEditionFiles(editionRoot()).filter((f) => /^annotations\/(people|organizations|places|events|works)\/|^annotations\/works\.yml$/.test(f.path));
-  return buildEdition(files);
+  // The process's files and work cache (work-cache.ts): in a build, the files the integration read.
+  const work = sharedWork(editionRoot());
+  const files = work.files().filter((f) => /^annotations\/(people|organizations|places|events|works)\/|^annotations\/works\.yml$/.test(f.path));
+  return buildEdition(files, { cache: work.cache });
 }
 
 /** Every register entry (people, organisations, places, events), keyed `<kind>:<id>`. */

@@ -16,6 +16,7 @@ const CONFIG = 'virtual:edition/config';
 const MODEL = 'virtual:edition/model';
 const resolved = (id: string) => `\0${id}`;
 const CORE = fileURLToPath(new URL('../edition/index.ts', import.meta.url));
+const WORK = fileURLToPath(new URL('./work-cache.ts', import.meta.url));
 
 export interface VirtualModuleOptions {
   /** The edition's root folder. */
@@ -36,9 +37,12 @@ export function editionVirtualModules(options: VirtualModuleOptions): Plugin {
       if (id === resolved(MODEL)) {
         return [
           `import { loadEdition } from ${JSON.stringify(CORE)};`,
+          `import { sharedWork } from ${JSON.stringify(WORK)};`,
           `export const root = ${JSON.stringify(options.root)};`,
+          // The files and the work cache the integration has just used (work-cache.ts): the same model, from unchanged work.
+          `const work = sharedWork(root);`,
           // Locks are the integration's business: it has already checked and written them.
-          `export const edition = loadEdition(root, { requireLocks: false });`,
+          `export const edition = loadEdition(root, { requireLocks: false, cache: work.cache }, work.files());`,
           '',
         ].join('\n');
       }

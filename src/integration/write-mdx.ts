@@ -11,8 +11,9 @@
  */
 import { lstatSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative } from 'node:path';
-import { documentMdx, type Edition } from '../edition/index.ts';
+import { documentMdx, pageBudget, worksPages, type Edition } from '../edition/index.ts';
 import { plainFolderInside, writeFileNoFollow } from '../edition/load.ts';
+import { keyOf, sha256, type WorkCache } from '../edition/cache.ts';
 import { editionRoot } from './paths.ts';
 
 export interface MdxWriteResult {
@@ -25,7 +26,7 @@ export interface MdxWriteResult {
  * `include` narrows the documents written (a sharded build's, src/integration/shard.ts): the
  * others' files are removed like a removed document's, so the content layer does not list them.
  */
-export function writeDocumentsMdx(edition: Edition, dir: string, base: string, root: string = editionRoot(), include: (slug: string) => boolean = () => true): MdxWriteResult {
+export function writeDocumentsMdx(edition: Edition, dir: string, base: string, root: string = editionRoot(), include: (slug: string) => boolean = () => true, cache?: WorkCache): MdxWriteResult {
   if (edition.problems.some((p) => p.severity === 'error')) throw new Error('The edition has errors: no page is written.');
   const inRoot = relative(root, dir);
   if (inRoot !== '' && !inRoot.startsWith('..') && !isAbsolute(inRoot)) plainFolderInside(root, inRoot.split(/[\\/]/).join('/'));
@@ -35,13 +36,27 @@ export function writeDocumentsMdx(edition: Edition, dir: string, base: string, r
   }
   const result: MdxWriteResult = { written: [], unchanged: 0, removed: [] };
   const wanted = new Set<string>();
+  // Notes link to the works-cited page listing each work (src/edition/paging.ts), which depends
+  // on the whole edition: part of every document's MDX key.
+  const budget = pageBudget(process.env);
+  const worksLayout = cache ? JSON.stringify([...worksPages(edition, budget).pathOf]) : '';
   for (const doc of edition.documents) {
     if (!include(doc.slug)) continue;
     const name = `${doc.slug}.mdx`;
     wanted.add(name);
     const path = join(dir, name);
-    const text = documentMdx(doc, edition, { base });
-    if (isPlainFile(path) && readFileSync(path, 'utf8') === text) {
+    // With a work cache: the digest of the MDX last made from the same inputs (the document's
+    // input digest and the base). A file on disk with that digest is up to date as it is.
+    const key = cache && doc.inputDigest ? keyOf(doc.inputDigest, base, worksLayout) : undefined;
+    const made = key ? cache!.get<string>('mdx', key) : undefined;
+    const onDisk = isPlainFile(path) ? readFileSync(path) : undefined;
+    if (made && onDisk && sha256(onDisk) === made) {
+      result.unchanged++;
+      continue;
+    }
+    const text = documentMdx(doc, edition, { base, pageBudget: budget });
+    if (key) cache!.set('mdx', key, sha256(text));
+    if (onDisk && onDisk.toString('utf8') === text) {
       result.unchanged++;
       continue;
     }

@@ -9,8 +9,29 @@ import { decodeUtf8, parseFrontMatter, parseYamlFile, type DataPath } from '../f
 import { checkMarkdown, type SafeMarkdown } from '../markdown.js';
 import type { RawFile } from '../model.js';
 import { LineIndex } from '../position.js';
-import type { Problems } from '../problems.js';
+import { Problems } from '../problems.js';
 import { reportZodError } from '../zod-problems.js';
+import { keyOf, type WorkCache } from '../cache.js';
+
+/** The cache of the build in progress (buildEdition sets it for its synchronous run). */
+let activeCache: WorkCache | undefined;
+
+/** Runs `fn` with `cache` serving {@link readContributorFile}. */
+export function withReadCache<T>(cache: WorkCache | undefined, fn: () => T): T {
+  const before = activeCache;
+  activeCache = cache;
+  try {
+    return fn();
+  } finally {
+    activeCache = before;
+  }
+}
+
+/** What the cache keeps of one read: its problems, and the file as read (null: not usable). */
+interface CachedRead {
+  problems: { severity: 'error' | 'warning'; line: number; col: number; message: string }[];
+  read: Omit<ContributorFile<unknown>, 'locate'> | null;
+}
 
 /** How a contributor file is read. */
 export interface ReadOptions {
@@ -102,6 +123,47 @@ export function readContributorFile<S extends z.ZodType>(
 ): (ContributorFile<z.output<S>> & { markdown: SafeMarkdown }) | null;
 export function readContributorFile<S extends z.ZodType>(file: RawFile, schema: S, what: string, problems: Problems, opts: ReadOptions): ContributorFile<z.output<S>> | null;
 export function readContributorFile<S extends z.ZodType>(file: RawFile, schema: S, what: string, problems: Problems, opts: ReadOptions): ContributorFile<z.output<S>> | null {
+  const cache = activeCache;
+  if (!cache || file.notRead) return readFresh(file, schema, what, problems, opts);
+  // Everything the result depends on besides the code (whose version every key holds): the
+  // path (problems name it), the bytes, what the file is and how it is read.
+  const key = keyOf(cache.version, file.path, file.bytes, what, JSON.stringify(opts));
+  const hit = cache.get<CachedRead>('read', key);
+  const replay = (list: CachedRead['problems']) => {
+    for (const p of list) problems[p.severity === 'error' ? 'error' : 'warn'](file.path, p.line, p.col, p.message);
+  };
+  if (hit) {
+    replay(hit.problems);
+    if (!hit.read) return null;
+    // Positions are wanted only for a problem found later (an unknown entry, a quote not found):
+    // the file is parsed again then, and only then.
+    let parsed: Pick<ContributorFile<unknown>, 'locate'> | null | undefined;
+    const locate = (path: DataPath, key?: boolean) => {
+      parsed ??= reparse(file, opts);
+      return parsed ? parsed.locate(path, key) : { line: 1, col: 1 };
+    };
+    return { ...(hit.read as Omit<ContributorFile<z.output<S>>, 'locate'>), locate };
+  }
+  const local = new Problems();
+  const read = readFresh(file, schema, what, local, opts);
+  const found = local.list.map((p) => ({ severity: p.severity, line: p.line, col: p.col, message: p.message }));
+  replay(found);
+  // A problem naming another file would not be replayed right: such a read is not kept.
+  if (local.list.every((p) => p.file === file.path)) {
+    cache.set('read', key, { problems: found, read: read && { data: read.data, raw: read.raw, body: read.body, bodyLine: read.bodyLine, ...(read.markdown ? { markdown: read.markdown } : {}) } } satisfies CachedRead);
+  }
+  return read;
+}
+
+/** The positions of a file read before (from the cache): its YAML parsed again. */
+function reparse(file: RawFile, opts: ReadOptions): Pick<ContributorFile<unknown>, 'locate'> | null {
+  const scratch = new Problems();
+  const text = decodeUtf8(file.bytes, file.path, scratch, opts.bomIsError ? { bomIsError: true } : {});
+  if (text === null) return null;
+  return opts.format === 'yaml' ? parseYamlFile(text, file.path, scratch) : parseFrontMatter(text, file.path, scratch);
+}
+
+function readFresh<S extends z.ZodType>(file: RawFile, schema: S, what: string, problems: Problems, opts: ReadOptions): ContributorFile<z.output<S>> | null {
   const text = decodeUtf8(file.bytes, file.path, problems, opts.bomIsError ? { bomIsError: true } : {});
   if (text === null) return null;
   let parsed: Pick<ContributorFile<unknown>, 'raw' | 'locate' | 'body' | 'bodyLine'>;
