@@ -449,6 +449,12 @@ try {
   /** a ÷ b to two decimals; null without a b (a failed floor). */
   const ratioOf = (a: number, b: number | false | null): number | null => (b ? Math.round((a / b) * 100) / 100 : null);
   const peakTree = full.peakTreeRss;
+  const cpuOf = (r: RunResult) => (r.userS !== undefined && r.sysS !== undefined ? r.userS + r.sysS : null);
+  const cpuRatio = (a: RunResult, b: RunResult) => {
+    const ca = cpuOf(a);
+    const cb = cpuOf(b);
+    return ca === null || cb === null ? null : ratioOf(ca, cb);
+  };
   const peakProcess = full.maxProcessRss;
   const lo = load?.out;
   const num = (k: string) => (lo ? ms(lo[k] as number) : null);
@@ -581,6 +587,9 @@ try {
       satteriVsUnifiedTotal: satteriRun ? ratioOf(satteriRun.full.wallMs, totalMs) : null,
       satteriVsUnifiedFloor: satteriRun ? ratioOf(satteriRun.floor.wallMs, !satteriRun.floorFailed && floorOk && floor.wallMs) : null,
       satteriVsUnifiedPeakTreeRss: satteriRun ? ratioOf(satteriRun.full.peakTreeRss, peakTree) : null,
+      /** The same in CPU time (user + sys of the astro build's process tree, GNU time): steadier than wall time on a shared machine. */
+      satteriVsUnifiedCpuTotal: satteriRun ? cpuRatio(satteriRun.full.astro, astro) : null,
+      satteriVsUnifiedCpuFloor: satteriRun ? cpuRatio(satteriRun.floor, floor) : null,
     },
     work: opts.keep || opts.dir ? work : null,
   };
@@ -622,6 +631,12 @@ try {
           ['  against the Sätteri floor followed by pagefind --site', s(sr.full.wallMs), sr.floorSearch ? `${s(sr.floor.wallMs + sr.floorSearch.wallMs)} (Pagefind ${s(sr.floorSearch.wallMs)})` : '–', x(result.ratio.satteriTotalVsFloorWithSearch)],
           ['  Sätteri ÷ unified(): full build / floor', `${s(sr.full.wallMs)} / ${s(totalMs)}: ${x(result.ratio.satteriVsUnifiedTotal)}`, sfl(`${s(sr.floor.wallMs)} / ${fl(s(floor.wallMs))}: ${x(result.ratio.satteriVsUnifiedFloor)}`), ''],
           ['  peak RSS, process tree (sampled)', m(result.satteri!.full.peakTreeRssMB), m(result.satteri!.floor.peakTreeRssMB), x(ratioOf(sr.full.peakTreeRss, !sr.floorFailed && sr.floor.peakTreeRss))],
+          [
+            '  CPU time of astro build, user + sys (GNU time): Sätteri / unified()',
+            `${result.satteri!.full.astro.cpuS ?? '–'} s / ${result.full.astro.cpuS ?? '–'} s: ${x(result.ratio.satteriVsUnifiedCpuTotal)}`,
+            `${result.satteri!.floor.cpuS ?? '–'} s / ${result.floor.cpuS ?? '–'} s: ${x(result.ratio.satteriVsUnifiedCpuFloor)}`,
+            '',
+          ],
           ['  bundling (Vite) / rendering (Astro log)', `${s(sr.full.astro.steps.viteMs ?? 0)} / ${s(sr.full.astro.steps.generateRoutesMs ?? 0)}`, `${s(sr.floor.steps.viteMs ?? 0)} / ${s(sr.floor.steps.generateRoutesMs ?? 0)}`, ''],
         ];
       })(),
