@@ -11,6 +11,7 @@ import { editionConfig, generateEdition } from './generate.ts';
 import { editionRoot, generatedDir } from './paths.ts';
 import { writeDocumentsMdx } from './write-mdx.ts';
 import { sharedWork, type SharedWork } from './work-cache.ts';
+import { mdxCompileCache, mdxCompileStats } from './mdx-compile-cache.ts';
 import { editionVirtualModules, invalidateEditionModules } from './virtual-modules.ts';
 import { startSearchIndex, type SearchIndexJob } from './search-index.ts';
 import { currentShard, describeShard, rendersDocument, ShardError, writesSearchIndex, type Shard } from './shard.ts';
@@ -132,6 +133,8 @@ export default function editionIntegration(): AstroIntegration {
         current = settings.config;
         // Pages read the config and the model from virtual modules (virtual:edition/config, virtual:edition/model).
         updateConfig({ vite: { plugins: [editionVirtualModules({ root, config: () => current! })] } });
+        // @astrojs/mdx's compilation kept by content digest between builds (mdx-compile-cache.ts).
+        updateConfig({ vite: { plugins: [mdxCompileCache({ cacheDir, projectRoot: fileURLToPath(config.root), markdown: config.markdown })] } });
         // The site's address: SITE (astro.config.mjs), else the config's url, else the local preview address.
         const address = siteAddress(settings.config, config.site);
         if (!config.site) updateConfig({ site: address.site });
@@ -157,6 +160,8 @@ export default function editionIntegration(): AstroIntegration {
         }
       },
       'astro:build:done': async ({ dir, logger }) => {
+        const compiled = mdxCompileStats;
+        if (compiled.hits + compiled.misses > 0) logger.info(`mdx compile cache: ${compiled.hits} modules unchanged, ${compiled.misses} compiled${compiled.unreadable ? ` (${compiled.unreadable} unreadable entries ignored)` : ''}`);
         if (!search) return;
         const started = performance.now();
         model = undefined;
