@@ -189,6 +189,7 @@ export default function editionIntegration(): AstroIntegration {
           running = true;
           const files = [...changed];
           changed.clear();
+          const started = performance.now();
           try {
             // Only the saved files are read again; only their work is done again (work-cache.ts).
             work.changed(files);
@@ -199,7 +200,7 @@ export default function editionIntegration(): AstroIntegration {
             // files: load them again (the documents collection follows its MDX files itself).
             await refreshContent?.({ loaders: ['edition-register', 'edition-works'] });
             standing = undefined;
-            logger.info(`edition regenerated after a change to ${files.join(', ')}`);
+            logger.info(`edition regenerated in ${Math.round(performance.now() - started)} ms after a change to ${files.join(', ')}`);
             // Astro keeps getStaticPaths results per route in dev; this is the signal its own
             // content layer sends to clear them, so new or renamed documents and entries appear.
             for (const env of Object.values(server.environments)) if (env.name !== 'client') env.hot.send('astro:content-changed', {});
