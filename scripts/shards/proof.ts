@@ -203,7 +203,10 @@ export async function shardProof(o: ProofOptions): Promise<ProofReport> {
 
   // The sharded sequence, as N + 1 CI jobs would run it side by side.
   const outputs: string[] = [];
-  const jobs = [...Array.from({ length: o.shards }, (_, i) => `${i + 1}/${o.shards}`), 'aggregate'];
+  // Without the whole build (a measurement of a large edition), the aggregate job first: its cost
+  // is the least predictable (pages that list every document), the shards' are alike.
+  const shardJobs = Array.from({ length: o.shards }, (_, i) => `${i + 1}/${o.shards}`);
+  const jobs = o.whole === false ? ['aggregate', ...shardJobs] : [...shardJobs, 'aggregate'];
   for (const shard of jobs) {
     const name = shard === 'aggregate' ? 'aggregate' : `shard-${shard.split('/')[0]}`;
     const out = join(work, name);
@@ -211,6 +214,8 @@ export async function shardProof(o: ProofOptions): Promise<ProofReport> {
     if (shard !== 'aggregate') c.documents = slugs.filter((s) => shardOf(s, o.shards) === Number(shard.split('/')[0])).length;
     report.jobs.push(c);
     outputs.push(out);
+    // So far, in case a later job fails or the run is stopped.
+    writeFileSync(join(work, 'report.json'), JSON.stringify(report, null, 2));
     if (c.status !== 0) break;
   }
   const joined = join(work, 'joined');
