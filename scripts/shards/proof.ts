@@ -31,8 +31,8 @@ export interface ProofOptions {
   docs: number;
   shards: number;
   /** Register entries of the generated edition (default 200). */
-  entries?: number;
-  seed?: number;
+  entries?: number | undefined;
+  seed?: number | undefined;
   /** A new or empty folder for everything (corpus, snapshot, outputs). */
   work: string;
   /** Build the edition whole too and compare (default true). */
@@ -44,7 +44,7 @@ export interface ProofOptions {
   committed?: boolean;
   /** Memory sampling period, ms (default 200). */
   sampleMs?: number;
-  log?: (line: string) => void;
+  log?: ((line: string) => void) | undefined;
 }
 
 /** One build step's cost. */
@@ -161,7 +161,7 @@ export async function shardProof(o: ProofOptions): Promise<ProofReport> {
   log(`generating ${o.docs} documents`);
   // With the snapshot's generator: the corpus its validation expects.
   const { generateCorpus } = (await import(pathToFileURL(join(site, 'scripts/bench/corpus.ts')).href)) as { generateCorpus: typeof GenerateCorpus };
-  const corpus = generateCorpus(edition, { docs: o.docs, entries: o.entries, seed: o.seed });
+  const corpus = generateCorpus(edition, { docs: o.docs, ...(o.entries !== undefined ? { entries: o.entries } : {}), ...(o.seed !== undefined ? { seed: o.seed } : {}) });
   const slugs = corpus.documents.map((d) => d.slug);
 
   const build = async (job: string, out: string, shard: string | undefined): Promise<JobCost> => {
