@@ -25,6 +25,9 @@ import { currentShard, describeShard, rendersDocument, ShardError, writesSearchI
  */
 const EARLY_SEARCH_WRITE_MAX_DOCUMENTS = 3000;
 
+/** The files the register and works collections (loaders.ts) are read from: a register folder, or a works list. */
+const REGISTER_OR_WORKS = /^annotations\/(people|organizations|places|events|works)(\/|$)|^annotations\/works\.yml$|^annotations\/?$/;
+
 /** Prints an edition's problems with the integration's logger, errors as errors and warnings as warnings. */
 function logProblems(logger: AstroIntegrationLogger, problems: readonly Problem[]): void {
   for (const p of sortProblems([...problems])) {
@@ -182,6 +185,8 @@ export default function editionIntegration(): AstroIntegration {
         const changed = new Set<string>();
         let timer: ReturnType<typeof setTimeout> | undefined;
         let running = false;
+        // The register and works collections wait for a regeneration without errors to be loaded again.
+        let collectionsStale = false;
         // The edition's errors while they stand: shown in every browser that connects.
         let standing: ReturnType<typeof errorPayload> | undefined;
         const regenerate = async () => {
@@ -189,18 +194,27 @@ export default function editionIntegration(): AstroIntegration {
           running = true;
           const files = [...changed];
           changed.clear();
+          if (files.some((f) => REGISTER_OR_WORKS.test(f))) collectionsStale = true;
           const started = performance.now();
+          let steps = '';
           try {
             // Only the saved files are read again; only their work is done again (work-cache.ts).
             work.changed(files);
             const edition = generateEdition(root, work);
+            const generated = performance.now();
             writeDocumentsMdx(edition, generatedDir(), base, editionRoot(), () => true, work.cache);
+            const written = performance.now();
             invalidateEditionModules(server);
             // The register and works collections are read by our own loaders, not from watched
             // files: load them again (the documents collection follows its MDX files itself).
-            await refreshContent?.({ loaders: ['edition-register', 'edition-works'] });
+            // Only after one of their files was saved (now or in a save that had an error): a note or a source changes neither.
+            if (collectionsStale) await refreshContent?.({ loaders: ['edition-register', 'edition-works'] });
+            collectionsStale = false;
+            const refreshed = performance.now();
+            const ms = (a: number, b: number) => Math.round(b - a);
+            steps = `model ${ms(started, generated)} ms, MDX ${ms(generated, written)} ms, register and works collections ${ms(written, refreshed)} ms`;
             standing = undefined;
-            logger.info(`edition regenerated in ${Math.round(performance.now() - started)} ms after a change to ${files.join(', ')}`);
+            logger.info(`edition regenerated in ${Math.round(performance.now() - started)} ms (${steps}) after a change to ${files.join(', ')}`);
             // Astro keeps getStaticPaths results per route in dev; this is the signal its own
             // content layer sends to clear them, so new or renamed documents and entries appear.
             for (const env of Object.values(server.environments)) if (env.name !== 'client') env.hot.send('astro:content-changed', {});

@@ -27,6 +27,30 @@ export function withReadCache<T>(cache: WorkCache | undefined, fn: () => T): T {
   }
 }
 
+/**
+ * `compute(problems)` for one file, taken from the build's work cache when the same file (path
+ * and bytes) was worked on the same way (`how`) before: its value and its problems (replayed).
+ * Without a cache, just `compute`. The value must survive node:v8 serialization.
+ */
+export function cachedFileWork<T>(kind: string, file: RawFile, how: string, problems: Problems, compute: (problems: Problems) => T): T {
+  const cache = activeCache;
+  if (!cache || file.notRead) return compute(problems);
+  const key = keyOf(cache.version, file.path, file.bytes, how);
+  const hit = cache.get<{ problems: Problems['list']; value: T }>(kind, key);
+  const replay = (list: Problems['list']) => {
+    for (const p of list) problems[p.severity === 'error' ? 'error' : 'warn'](p.file, p.line, p.col, p.message);
+  };
+  if (hit) {
+    replay(hit.problems);
+    return hit.value;
+  }
+  const local = new Problems();
+  const value = compute(local);
+  replay(local.list);
+  cache.set(kind, key, { problems: local.list, value });
+  return value;
+}
+
 /** What the cache keeps of one read: its problems, and the file as read (null: not usable). */
 interface CachedRead {
   problems: { severity: 'error' | 'warning'; line: number; col: number; message: string }[];

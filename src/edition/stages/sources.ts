@@ -13,7 +13,7 @@ import { assignPassageIds, describeIdChanges, type IdAssignment, type LockedPass
 import { Problems } from '../problems.js';
 import { SourceMeta } from '../schema.js';
 import { segment, type Segment } from '../segment.js';
-import { readContributorFile } from './read.js';
+import { cachedFileWork, readContributorFile } from './read.js';
 import { Unread } from './unread.js';
 import { checkCites, checkSourceStandard, type WorksCited } from './works.js';
 
@@ -180,7 +180,12 @@ export function lockedIds(
     const numbered = `A new lock: the passages are numbered p1 to p${texts.length}. If sources/${slug}.txt was published before, do not commit it: restore the source's lock from git instead (git log --all -- ${lockPath} finds it).`;
     return { assigned, lockFile: lockPath, lockText: formatLock(slug, assigned.lock, digest), lockChanged: true, changes: [numbered] };
   }
-  const read = readLock(lock, lockPath, problems);
+  // Read and checked once per lock's bytes (a work cache, BuildOptions.cache); its text is decoded again, not kept.
+  const lockRead = cachedFileWork('lock', lock, lockPath, problems, (p) => {
+    const r = readLock(lock, lockPath, p);
+    return r && { ...r, text: undefined };
+  });
+  const read = lockRead && { ...lockRead, text: decodeUtf8(lock.bytes, lockPath, new Problems()) ?? '' };
   if (!read) return unusable();
   // Declarations under succession: are applied once, then recorded in the ids: the lock is written without them.
   const kept = read.digest === digest && read.succession.length === 0 ? keptAssignment(read.passages, texts) : null;
