@@ -9,12 +9,13 @@
  * Usage: tsx scripts/bench/dev-probe.ts [--docs N (1000)] [--saves N (5)] [--edition <folder>
  * with an edition to use instead of a generated one] [--keep] [--json]
  *
- * Like the benchmark, the server runs from a snapshot of the project in the work folder
- * (.bench/dev-*, ignored by git), so that it never shares `.astro/` with another build.
+ * Like the benchmark, the server runs from a snapshot of the project in the work folder (in the
+ * system's temporary folder, not .bench/, which the project's dev server does not watch), so that
+ * it never shares `.astro/` with another build; it is removed afterwards unless --keep.
  */
 import { spawn } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { buildEdition, readEditionFiles, writePassageLocks } from '../../src/edition/index.ts';
@@ -30,8 +31,9 @@ const log = (s: string) => {
   if (!json) process.stderr.write(`dev-probe: ${s}\n`);
 };
 
-mkdirSync(join(ROOT, '.bench'), { recursive: true });
-const work = mkdtempSync(join(ROOT, '.bench', 'dev-'));
+// In the system's temporary folder: the project's Vite config has its watcher ignore .bench/, and
+// the edition's files must be watched.
+const work = mkdtempSync(join(tmpdir(), 'edition-dev-probe-'));
 const edition = opt('--edition') ? resolve(opt('--edition')!) : join(work, 'edition');
 let note: string;
 if (opt('--edition')) {
