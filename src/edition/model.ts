@@ -77,6 +77,8 @@ export interface Note {
   span: Span;
   entities: string[];
   cites: Citation[];
+  /** Why no authoritative work covers this note (`authority_gap`), shown beside its sources. */
+  authorityGap?: string;
   body: SafeMarkdown;
   /** 1-based line on which the body starts in the file. */
   bodyLine: number;

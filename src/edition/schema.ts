@@ -200,6 +200,13 @@ export const NoteMeta = z.strictObject({
   entities: z.array(EntityRef).default([]),
   /** Works the note relies on: keys of annotations/works.yml. Required for factual notes. */
   cites: z.array(Citation).default([]),
+  /**
+   * Where no authoritative work covers what this says (a living journalist known only from his
+   * employer's page, an event reported only in newspapers): why, in one sentence for readers. It
+   * is shown beside the sources, and it stands in for the source standard's authoritative work;
+   * the About page counts these, and `npm run check` reports one that is no longer true.
+   */
+  authority_gap: z.string().trim().min(1).optional(),
 });
 export type NoteMeta = z.output<typeof NoteMeta>;
 
@@ -287,6 +294,13 @@ export const EntryMeta = z.strictObject({
   related: z.array(EntityRef).default([]),
   /** Works the account relies on. */
   cites: z.array(Citation).default([]),
+  /**
+   * Where no authoritative work covers what this says (a living journalist known only from his
+   * employer's page, an event reported only in newspapers): why, in one sentence for readers. It
+   * is shown beside the sources, and it stands in for the source standard's authoritative work;
+   * the About page counts these, and `npm run check` reports one that is no longer true.
+   */
+  authority_gap: z.string().trim().min(1).optional(),
 });
 export type EntryMeta = z.output<typeof EntryMeta>;
 

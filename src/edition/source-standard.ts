@@ -5,8 +5,9 @@
  * notes and registers stages report them at their file positions.
  *
  * The rules (docs/annotation-formats.md, "The source standard"):
- * - every factual note, and every register entry that cites works, cites at least one
- *   authoritative work ({@link citationFindings}) — warning;
+ * - every factual note (but an `unverified` one, which reports that support is lacking), and
+ *   every register entry that cites works, cites at least one authoritative work, or says in
+ *   `authority_gap` why none exists ({@link citationFindings}) — warning;
  * - a copy of Wikipedia (a mirror, a Kiwix or IPFS copy, a proxy) is never cited, and
  *   `category: wikipedia` is Wikipedia itself, at wikipedia.org ({@link workFindings}) — error;
  * - Wikipedia is at most {@link WIKIPEDIA_SHARE} of the works ({@link wikipediaShare}) — warning;
@@ -226,7 +227,7 @@ export function wikipediaShareMessage(share: { count: number; total: number; all
  * citation of a printed work gives a locator. Citations of works that are unknown or could not
  * be read are left out (they are reported already); with one of them, the note is not judged.
  */
-export function citationFindings(cites: readonly Citation[], works: Readonly<Record<string, Work>>, options: { mustBeAuthoritative: boolean; what: string }): Finding[] {
+export function citationFindings(cites: readonly Citation[], works: Readonly<Record<string, Work>>, options: { mustBeAuthoritative: boolean; what: string; gap?: string | undefined }): Finding[] {
   const out: Finding[] = [];
   const known = cites.map((c) => (Object.hasOwn(works, c.work) ? works[c.work] : undefined));
   cites.forEach((c, i) => {
@@ -239,7 +240,17 @@ export function citationFindings(cites: readonly Citation[], works: Readonly<Rec
       });
     }
   });
-  if (options.mustBeAuthoritative && cites.length > 0 && known.every((w) => w !== undefined) && !known.some((w) => isAuthoritative(w!.category))) {
+  const judged = cites.length > 0 && known.every((w) => w !== undefined);
+  const authoritative = judged && known.some((w) => isAuthoritative(w!.category));
+  if (options.gap !== undefined && authoritative) {
+    out.push({
+      severity: 'warning',
+      path: ['authority_gap'],
+      atKey: true,
+      message: `${options.what} cites an authoritative work, so authority_gap (which says none covers it) is no longer true: remove it.`,
+    });
+  }
+  if (options.mustBeAuthoritative && options.gap === undefined && judged && !authoritative) {
     const listed = cites.map((c, i) => `${c.work} (${known[i]!.category})`).join(', ');
     out.unshift({
       severity: 'warning',
@@ -247,7 +258,8 @@ export function citationFindings(cites: readonly Citation[], works: Readonly<Rec
       atKey: true,
       message:
         `${options.what} cites no authoritative work, only ${listed}. ` +
-        `Add to cites a work of category ${AUTHORITATIVE.join(', ')} that supports it; Wikipedia, press, primary and web sources may stay beside it, never alone.`,
+        `Add to cites a work of category ${AUTHORITATIVE.join(', ')} that supports it; Wikipedia, press, primary and web sources may stay beside it, never alone. ` +
+        'If no such work exists, say why in authority_gap: "…" (shown to readers beside the sources), and attribute each claim in the text to the source that makes it.',
     });
   }
   return out;

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Problem } from '../../src/edition/index.ts';
+import { documentMdx } from '../../src/edition/index.ts';
 import { Work } from '../../src/edition/schema.ts';
 import {
   AUTHORITATIVE,
@@ -45,7 +46,8 @@ describe('a. every factual note and every entry that cites works cites an author
     const problems = build(list, { [NOTE]: note('context', '[news, wiki]') });
     expect(problems.map(at)).toEqual([`${NOTE}:4:1 warning`]);
     expect(problems[0]!.message).toBe(
-      'This context note cites no authoritative work, only news (press), wiki (wikipedia). Add to cites a work of category scholarship, encyclopedia, archive, court, report, wire that supports it; Wikipedia, press, primary and web sources may stay beside it, never alone.',
+      'This context note cites no authoritative work, only news (press), wiki (wikipedia). Add to cites a work of category scholarship, encyclopedia, archive, court, report, wire that supports it; Wikipedia, press, primary and web sources may stay beside it, never alone. ' +
+        'If no such work exists, say why in authority_gap: "…" (shown to readers beside the sources), and attribute each claim in the text to the source that makes it.',
     );
   });
 
@@ -53,12 +55,33 @@ describe('a. every factual note and every entry that cites works cites an author
     expect(build(list, { [NOTE]: note('context', '[news, wiki, hrw]'), 'annotations/notes/doc/g.md': note('gloss', '[news]') })).toEqual([]);
   });
 
-  it('every factual kind is held to it (sic, contested, unverified, later, source, identification)', () => {
-    for (const kind of ['identification', 'sic', 'contested', 'unverified', 'later', 'source']) {
+  it('every factual kind is held to it (sic, contested, later, source, identification)', () => {
+    for (const kind of ['identification', 'sic', 'contested', 'later', 'source']) {
       const problems = build(list, { [NOTE]: note(kind, '[wiki]') });
       expect(problems.map(at), kind).toEqual([`${NOTE}:4:1 warning`]);
       expect(problems[0]!.message, kind).toMatch(new RegExp(`^This ${kind} note cites no authoritative work, only wiki \\(wikipedia\\)\\.`));
     }
+  });
+
+  it('an unverified note, which reports that support is lacking, may cite only where it was sought', () => {
+    expect(build(list, { [NOTE]: note('unverified', '[wiki]') })).toEqual([]);
+  });
+
+  it('authority_gap says why no authoritative work exists: no warning, and the reason reaches the note in the model', () => {
+    const gapNote = `---\nquote: Alpha\nkind: identification\ncites: [news]\nauthority_gap: Known only from his employer's page.\n---\nA note.\n`;
+    expect(build(list, { [NOTE]: gapNote })).toEqual([]);
+    const e = edition({ 'sources/doc.txt': SOURCE, [WORKS_FILE]: list, [NOTE]: gapNote });
+    expect(e.documents[0]!.notes.find((n) => n.id === 'n')?.authorityGap).toBe("Known only from his employer's page.");
+    // Readers see it where the sources are, as text (escaped like every contributor's words).
+    expect(documentMdx(e.documents[0]!, e)).toMatch(/<span class="note-gap">No authoritative work covers this: Known only from his employer's page\.<\/span>/);
+    const gapPerson = `---\nname: Pat Example\naliases: [Delta]\ndescription: A person.\ncites: [wiki]\nauthority_gap: Only Wikipedia has written about Pat.\n---\nAn account.\n`;
+    expect(build(list, { [PERSON]: gapPerson })).toEqual([]);
+  });
+
+  it('authority_gap beside an authoritative work is no longer true: a warning at the field', () => {
+    const problems = build(list, { [NOTE]: `---\nquote: Alpha\nkind: context\ncites: [news, hrw]\nauthority_gap: None exists.\n---\nA note.\n` });
+    expect(problems.map(at)).toEqual([`${NOTE}:5:1 warning`]);
+    expect(problems[0]!.message).toBe('This context note cites an authoritative work, so authority_gap (which says none covers it) is no longer true: remove it.');
   });
 
   it('a register entry citing only Wikipedia: a warning; citing nothing, or an archive: none', () => {

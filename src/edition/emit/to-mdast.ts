@@ -220,7 +220,9 @@ function footnoteDefinition(n: Note, doc: EditionDocument, edition: Edition, hre
   });
   // Short labels lead to the full reference on the works-cited page. The closing full stop stays
   // outside the element, so that this is a paragraph of its own and the back link joins its line.
-  if (cites.length) children.push({ type: 'paragraph', children: [jsxText('span', { class: 'note-sources' }, [text('Sources: '), ...cites]), text('.')] });
+  // A declared gap in the sources (authority_gap) is said where the sources are.
+  const gap = n.authorityGap ? [text(' '), jsxText('span', { class: 'note-gap' }, [text(`No authoritative work covers this: ${n.authorityGap.replace(/\.?$/, '.')}`)])] : [];
+  if (cites.length) children.push({ type: 'paragraph', children: [jsxText('span', { class: 'note-sources' }, [text('Sources: '), ...cites]), text('.'), ...gap] });
   return { type: 'footnoteDefinition', identifier: n.id, label: n.id, children: children as FootnoteDefinition['children'] };
 }
 

@@ -61,7 +61,9 @@ export function readNotes(
       const { line, col } = read.locate(['kind']);
       problems.error(file.path, line, col, `${/^[aeiou]/.test(meta.kind) ? 'An' : 'A'} ${meta.kind} note states facts and must cite a source: add cites: [work-key] with a key from ${cited.place}.`);
     }
-    checkSourceStandard(cited, meta.cites, { mustBeAuthoritative: FACTUAL_KINDS.includes(meta.kind), what: `This ${meta.kind} note` }, file.path, read.locate, problems);
+    // An unverified note reports that a claim lacks support: it cites where support was sought.
+    const mustBeAuthoritative = FACTUAL_KINDS.includes(meta.kind) && meta.kind !== 'unverified';
+    checkSourceStandard(cited, meta.cites, { mustBeAuthoritative, what: `This ${meta.kind} note`, gap: meta.authority_gap }, file.path, read.locate, problems);
     meta.entities.forEach((ref, i) => {
       if (unknown(ref)) {
         const { line, col } = read.locate(['entities', i]);
@@ -85,6 +87,7 @@ export function readNotes(
       span: located.span,
       entities: meta.entities,
       cites: meta.cites,
+      ...(meta.authority_gap !== undefined ? { authorityGap: meta.authority_gap } : {}),
       body: read.markdown,
       bodyLine: read.bodyLine,
     });

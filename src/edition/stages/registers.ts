@@ -56,7 +56,7 @@ export function readEntries(
       continue;
     }
     checkCites(cited, read.data.cites, file.path, read.locate, problems);
-    checkSourceStandard(cited, read.data.cites, { mustBeAuthoritative: true, what: 'This register entry' }, file.path, read.locate, problems);
+    checkSourceStandard(cited, read.data.cites, { mustBeAuthoritative: true, what: 'This register entry', gap: read.data.authority_gap }, file.path, read.locate, problems);
     checkLifespan(read.data, file.path, read.locate, problems);
     entries.set(ref, { ref, kind, id, file: file.path, meta: read.data, body: read.markdown, mentions: [] });
     locate.set(ref, read.locate);

@@ -101,7 +101,7 @@ function report(findings: readonly Finding[], file: string, locate: Locate, prob
 export function checkSourceStandard(
   cited: WorksCited,
   cites: readonly Citation[],
-  options: { mustBeAuthoritative: boolean; what: string },
+  options: { mustBeAuthoritative: boolean; what: string; gap?: string | undefined },
   file: string,
   locate: Locate,
   problems: Problems,
