@@ -6,6 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { CONFIG_FILE, formatProblem, formatProblemForGitHub, loadEdition, locksRequired, placeholderAddress, readEditionConfig, siteAddress, sortProblems, writePassageLocks, type Problem } from '../src/edition/index.ts';
+import { sharedWork } from '../src/integration/work-cache.ts';
 
 const args = process.argv.slice(2);
 const strict = args.includes('--strict');
@@ -16,7 +17,9 @@ const github = args.includes('--format=github') || (args.includes('--format') &&
 const rootArg = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--format');
 const root = resolve(rootArg ?? process.cwd());
 
-const edition = loadEdition(root, { requireLocks: locksRequired() });
+// Files unchanged since the last check or build are not read and checked again (the work cache, src/edition/cache.ts).
+const work = sharedWork(root);
+const edition = loadEdition(root, { requireLocks: locksRequired(), cache: work.cache }, work.files());
 const configRead = readEditionConfig(root);
 // The public address: a build without one is a preview (every page marked, citations local).
 const addressProblems: Problem[] = [];
@@ -46,4 +49,13 @@ console.log(
   `${edition.documents.length} sources, ${notes} notes, ${edition.entries.size} register entries, ${Object.keys(edition.works).length} works: ` +
     `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${strict ? ' (strict: warnings fail)' : ''}.`,
 );
-process.exit(errors > 0 || (strict && warnings > 0) ? 1 : 0);
+const failed = errors > 0 || (strict && warnings > 0);
+// The work cache is written only by a check that passed; failing to write it costs only time.
+if (!failed) {
+  try {
+    work.save();
+  } catch {
+    // Not written (the folder is a link, the disk is full…): the next check reads every file.
+  }
+}
+process.exit(failed ? 1 : 0);
