@@ -212,7 +212,10 @@ export interface MentionItem {
 
 /** An entry's mentions with the words around each (key-word in context), in document order, paged by decade, year and part. */
 export function mentionPages(e: Entry): ListPage<MentionItem> {
-  const items = e.mentions.map((m): MentionItem => {
+  // In the documents' order (by date), and in each document in reading order.
+  const order = new Map(getEdition().documents.map((d, i) => [d.slug, i]));
+  const mentions = [...e.mentions].sort((a, b) => order.get(a.document)! - order.get(b.document)! || a.start - b.start);
+  const items = mentions.map((m): MentionItem => {
     const d = documentBySlug(m.document);
     const p = d.passages.find((x) => x.id === m.passage)!;
     const before = d.body.slice(Math.max(p.start, m.start - 70), m.start);

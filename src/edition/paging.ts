@@ -75,6 +75,7 @@ export function paginate<T>(items: T[], weight: (item: T) => number, levels: Lev
         const k = level.key(it);
         const last = groups[groups.length - 1];
         if (last && last[0] === k) last[1].push(it);
+        else if (groups.some(([g]) => g === k)) throw new Error(`paginate: the items are not in the order of their groups ("${k}" comes back after "${last![0]}"): sort them first.`);
         else groups.push([k, [it]]);
       }
       if (groups.length < 2) continue;

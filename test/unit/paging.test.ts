@@ -43,6 +43,10 @@ describe('paginate', () => {
     expect(root.children.map((c) => c.path)).toEqual(['1980', '1981', '1982', '1983']);
   });
 
+  it('refuses items out of the order of their groups (a page address would be made twice)', () => {
+    expect(() => page(['1990-01', '1980-01', '1990-02'], 100)).toThrow('paginate: the items are not in the order of their groups ("1990s" comes back after "1980s"): sort them first.');
+  });
+
   it('keeps an item heavier than the budget on a page of its own', () => {
     const root = paginate(['a', 'b'], (x) => (x === 'a' ? 5000 : 10), [], 1000, (a, b) => `${a}–${b}`);
     expect(root.children.map((c) => [c.path, c.items])).toEqual([['1', ['a']], ['2', ['b']]]);
