@@ -11,7 +11,9 @@
  * Fixtures: `processors` (quotes, dashes and dots that smart punctuation would change; bare
  * addresses in the source text, which must stay text, and in notes, which stay links; register
  * links in passages and notes; a Persian passage; a heading and a comment title; a list and a
- * block quote in notes) and `literal` (characters that mean something to MDX and HTML).
+ * block quote in notes), `literal` (characters that mean something to MDX and HTML) and
+ * `hostile` (script, event-handler, MDX-expression and import/export payloads in every field: the
+ * same inert text under the other parser).
  * Pagefind is off: its records come from the model, not from the compiled MDX.
  */
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, appendFileSync } from 'node:fs';
@@ -42,7 +44,7 @@ const INTENDED: { why: string; satteri: string; unified: string }[] = [
   },
 ];
 
-const FIXTURES = ['processors', 'literal'] as const;
+const FIXTURES = ['processors', 'literal', 'hostile'] as const;
 
 /** Everything a reader and a link rely on, per page. */
 function facts(tree: Root) {
