@@ -1,7 +1,8 @@
 /**
  * `npm run screenshots`: what a reader sees, into screenshots/ (not committed). Needs a built
  * dist/ (or DIST=<folder>) and Debian's Chromium.
- * - home, the three documents, a register entry, the timeline, search, About and a handout, at
+ * - home, the three documents, a register entry, the timeline, the works cited (index and a
+ *   letter), search, About and a handout, at
  *   375 px and 1280 px, light and dark (first screen);
  * - on a phone: a note opened in place, the passage toolbar, the header's menu;
  * - on a wide screen: notes beside the text, one shown whole, and the passage toolbar;
@@ -27,6 +28,9 @@ const pages: [string, string][] = [
   ['entry', 'people/kianouri/'],
   ['event', 'events/kianouri-confession-1983/'],
   ['timeline', 'timeline/'],
+  // The works cited are paged by letter (src/edition/paging.ts): their index and a letter's page.
+  ['works', 'works/'],
+  ['works-letter', 'works/a/'],
   ['search', 'search/?q=Kianoury'],
   ['about', 'about/'],
   ['handout', 'documents/dimitrov-cable-1941/handout/?from=16&to=18'],
