@@ -59,6 +59,10 @@ function errorPayload(e: EditionError | UnsafeWriteError, root: string) {
   };
 }
 
+/** The processor edition.config.yml asks for is not the one compiling the pages (astro.config.mjs reads the field when Astro starts). */
+const processorMismatch = (wanted: string, running: string) =>
+  `${CONFIG_FILE} asks for the ${wanted} processor (markdown.processor) but the pages are compiled by the ${running} processor: astro.config.mjs reads the field when Astro starts; restart it (npm run dev) after changing the field.`;
+
 /** Resolves once everything written to `stream` so far has been handed to the system. */
 const flushed = (stream: NodeJS.WriteStream) =>
   new Promise<void>((resolve) => {
@@ -91,6 +95,8 @@ export default function editionIntegration(): AstroIntegration {
   let base = '/';
   let cacheDir = '';
   let early = false;
+  /** The processor compiling the MDX pages (Astro's markdown.processor, set by astro.config.mjs from edition.config.yml). */
+  let processor = '';
   let model: import('../edition/index.ts').Edition | undefined;
   let current: import('../edition/index.ts').EditionConfig | undefined;
   let search: SearchIndexJob | undefined;
@@ -146,9 +152,9 @@ export default function editionIntegration(): AstroIntegration {
         }
         logger.info(`mdx: ${mdx.written.length} written, ${mdx.unchanged} unchanged, ${mdx.removed.length} removed (${generatedDir()})`);
         // Which processor compiles them (edition.config.yml's markdown.processor, applied by astro.config.mjs).
-        const processor = config.markdown.processor?.name ?? 'default';
+        processor = config.markdown.processor?.name ?? 'default';
         if (processor === settings.config.markdown.processor) logger.info(`mdx: compiled by the ${processor} processor (${CONFIG_FILE}: markdown.processor)`);
-        else logger.warn(`${CONFIG_FILE} asks for the ${settings.config.markdown.processor} processor (markdown.processor) but the pages are compiled by the ${processor} processor: astro.config.mjs sets markdown.processor from ${CONFIG_FILE} when Astro starts; restart it (npm run dev) after changing the field.`);
+        else logger.warn(processorMismatch(settings.config.markdown.processor, processor));
         // Kept for the search index only: a shard writes none, and lets this copy go (the pages build their own).
         model = writesSearchIndex(shard) ? edition : undefined;
         for (const p of edition.problems) logger.warn(formatProblem(p));
@@ -246,13 +252,14 @@ export default function editionIntegration(): AstroIntegration {
         server.ws.on('vite:client:connect', (_data: unknown, client: { send: (payload: unknown) => void }) => {
           if (standing) client.send(standing);
         });
-        // edition.config.yml: pages show the new settings after a reload (a new url needs a restart).
+        // edition.config.yml: pages show the new settings after a reload (a new url or markdown.processor needs a restart).
         let configTimer: ReturnType<typeof setTimeout> | undefined;
         const reread = () => {
           try {
             current = editionConfig(root).config;
             invalidateEditionModules(server);
             logger.info(`${CONFIG_FILE} read again`);
+            if (current && current.markdown.processor !== processor) logger.warn(processorMismatch(current.markdown.processor, processor));
             server.ws.send({ type: 'full-reload' });
           } catch (e) {
             if (!(e instanceof EditionError)) logger.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
