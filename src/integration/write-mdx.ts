@@ -49,18 +49,30 @@ export function writeDocumentsMdx(edition: Edition, dir: string, base: string, r
     // input digest and the base). A file on disk with that digest is up to date as it is.
     const key = cache && doc.inputDigest ? keyOf(doc.inputDigest, base, worksLayout) : undefined;
     const made = key ? cache!.get<string>('mdx', key) : undefined;
+    // A file this process wrote or checked, unchanged since (same size and modification time),
+    // still has the digest it had then: not read again (the dev server, after each save).
+    const seen = checked.get(path);
+    const stat = made && seen?.digest === made ? plainFileStat(path) : undefined;
+    if (stat && seen && stat.size === seen.size && stat.mtimeMs === seen.mtimeMs) {
+      result.unchanged++;
+      continue;
+    }
     const onDisk = isPlainFile(path) ? readFileSync(path) : undefined;
     if (made && onDisk && sha256(onDisk) === made) {
+      remember(path, made);
       result.unchanged++;
       continue;
     }
     const text = documentMdx(doc, edition, { base, pageBudget: budget });
-    if (key) cache!.set('mdx', key, sha256(text));
+    const digest = sha256(text);
+    if (key) cache!.set('mdx', key, digest);
     if (onDisk && onDisk.toString('utf8') === text) {
+      remember(path, digest);
       result.unchanged++;
       continue;
     }
     writeFileNoFollow(dir, name, text, { replaceLinks: true });
+    remember(path, digest);
     result.written.push(name);
   }
   for (const name of readdirSync(dir)) {
@@ -71,6 +83,24 @@ export function writeDocumentsMdx(edition: Edition, dir: string, base: string, r
   }
   return result;
 }
+
+/** Generated files this process wrote or read, with their digest, size and modification time then. */
+const checked = new Map<string, { digest: string; size: number; mtimeMs: number }>();
+
+function remember(path: string, digest: string): void {
+  const st = plainFileStat(path);
+  if (st) checked.set(path, { digest, size: st.size, mtimeMs: st.mtimeMs });
+  else checked.delete(path);
+}
+
+const plainFileStat = (path: string) => {
+  try {
+    const st = lstatSync(path);
+    return st.isFile() ? st : undefined;
+  } catch {
+    return undefined;
+  }
+};
 
 const isPlainFile = (path: string): boolean => {
   try {

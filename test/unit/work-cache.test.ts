@@ -74,6 +74,20 @@ describe('the work cache', () => {
     expect(readFileSync(join(mdx, `${slug}.mdx`), 'utf8')).toBe(documentMdx(plain.documents.find((d) => d.slug === slug)!, plain, { base: '/' }));
   });
 
+  it('writes a generated page again when it was changed on disk, even when this process checked it before', () => {
+    const { root, dir } = corpus(2);
+    const cache = new WorkCache();
+    const mdx = join(dir, 'mdx');
+    const model = buildEdition(readEditionFiles(root), { cache });
+    writeDocumentsMdx(model, mdx, '/', dir, () => true, cache);
+    expect(writeDocumentsMdx(model, mdx, '/', dir, () => true, cache)).toEqual({ written: [], unchanged: 2, removed: [] });
+    const page = join(mdx, `${model.documents[0]!.slug}.mdx`);
+    const good = readFileSync(page, 'utf8');
+    writeFileSync(page, good.replace(/.$/s, 'X'));
+    expect(writeDocumentsMdx(model, mdx, '/', dir, () => true, cache).written).toEqual([`${model.documents[0]!.slug}.mdx`]);
+    expect(readFileSync(page, 'utf8')).toBe(good);
+  });
+
   it('after a register alias is edited, finds every document’s mentions again (and the new spelling is found)', () => {
     const { root } = corpus();
     const cache = new WorkCache();
