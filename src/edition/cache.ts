@@ -33,6 +33,20 @@ export function sha256(data: Uint8Array | string): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
+/**
+ * SHA-256 of a file's bytes, remembered for the bytes' life: the dev server keeps the same
+ * bytes for every file that was not saved, so each is hashed once, not after every save.
+ */
+const digests = new WeakMap<Uint8Array, string>();
+export function bytesDigest(bytes: Uint8Array): string {
+  let d = digests.get(bytes);
+  if (d === undefined) {
+    d = sha256(bytes);
+    digests.set(bytes, d);
+  }
+  return d;
+}
+
 /** A key from parts: the SHA-256 of the parts, each preceded by its length (no two lists of parts give one key). */
 export function keyOf(...parts: (string | Uint8Array)[]): string {
   const h = createHash('sha256');

@@ -4,7 +4,7 @@
  * classify → works → registers → sources → structure → notes → mentions → assemble.
  * Every problem is collected, in the order the stages find them; nothing throws on bad input.
  */
-import { keyOf, type WorkCache } from './cache.js';
+import { bytesDigest, keyOf, type WorkCache } from './cache.js';
 import type { Edition, EditionDocument, Entry, Mention, RawFile } from './model.js';
 import { Problems } from './problems.js';
 import { assembleEdition } from './stages/assemble.js';
@@ -91,7 +91,7 @@ function setInputDigests(documents: EditionDocument[], input: ClassifiedFiles, e
     if (list) list.push(n.file);
     else notes.set(n.slug, [n.file]);
   }
-  const files = (list: readonly (RawFile | undefined)[]) => list.flatMap((f) => (f ? [f.path, f.bytes] : ['-']));
+  const files = (list: readonly (RawFile | undefined)[]) => list.flatMap((f) => (f ? [f.path, bytesDigest(f.bytes)] : ['-']));
   const sources = new Map(input.sources.map((s) => [s.slug, s.file]));
   for (const doc of documents) {
     const lock = input.refusedLocks.has(doc.slug) ? 'refused' : undefined;

@@ -11,7 +11,7 @@ import type { RawFile } from '../model.js';
 import { LineIndex } from '../position.js';
 import { Problems } from '../problems.js';
 import { reportZodError } from '../zod-problems.js';
-import { keyOf, type WorkCache } from '../cache.js';
+import { bytesDigest, keyOf, type WorkCache } from '../cache.js';
 
 /** The cache of the build in progress (buildEdition sets it for its synchronous run). */
 let activeCache: WorkCache | undefined;
@@ -35,7 +35,7 @@ export function withReadCache<T>(cache: WorkCache | undefined, fn: () => T): T {
 export function cachedFileWork<T>(kind: string, file: RawFile, how: string, problems: Problems, compute: (problems: Problems) => T): T {
   const cache = activeCache;
   if (!cache || file.notRead) return compute(problems);
-  const key = keyOf(cache.version, file.path, file.bytes, how);
+  const key = keyOf(cache.version, file.path, bytesDigest(file.bytes), how);
   const hit = cache.get<{ problems: Problems['list']; value: T }>(kind, key);
   const replay = (list: Problems['list']) => {
     for (const p of list) problems[p.severity === 'error' ? 'error' : 'warn'](p.file, p.line, p.col, p.message);
@@ -151,7 +151,7 @@ export function readContributorFile<S extends z.ZodType>(file: RawFile, schema: 
   if (!cache || file.notRead) return readFresh(file, schema, what, problems, opts);
   // Everything the result depends on besides the code (whose version every key holds): the
   // path (problems name it), the bytes, what the file is and how it is read.
-  const key = keyOf(cache.version, file.path, file.bytes, what, JSON.stringify(opts));
+  const key = keyOf(cache.version, file.path, bytesDigest(file.bytes), what, JSON.stringify(opts));
   const hit = cache.get<CachedRead>('read', key);
   const replay = (list: CachedRead['problems']) => {
     for (const p of list) problems[p.severity === 'error' ? 'error' : 'warn'](file.path, p.line, p.col, p.message);
