@@ -90,13 +90,15 @@ describe('the seed edition, built', () => {
       expect(scriptBytes, doc.slug).toBeLessThanOrEqual(10 * 1024);
     }
   });
-  it('keeps every page, lists included, within 150 KB of HTML (lists too long are paged: test/build/paging.test.ts)', () => {
+  it('keeps every other page, lists included, within 150 KB of HTML (lists too long are paged: test/build/paging.test.ts)', () => {
     const over: string[] = [];
+    // Document pages are held to the cap by the test above.
+    const documentPages = new Set(edition.documents.map((d) => join(built.dist, 'documents', d.slug, 'index.html')));
     const walk = (dir: string) => {
       for (const n of readdirSync(dir)) {
         const p = join(dir, n);
         if (statSync(p).isDirectory()) walk(p);
-        else if (n.endsWith('.html') && statSync(p).size > 150 * 1024) over.push(`${p.slice(built.dist.length)}: ${statSync(p).size} bytes`);
+        else if (n.endsWith('.html') && !documentPages.has(p) && statSync(p).size > 150 * 1024) over.push(`${p.slice(built.dist.length)}: ${statSync(p).size} bytes`);
       }
     };
     walk(built.dist);
