@@ -80,7 +80,7 @@ describe('the seed edition, built', () => {
       const html = readFileSync(file, 'utf8');
       // A document page holds the whole document and its notes: it is bounded by them, not by the
       // edition's size (issue 17's 150 KB holds for the lists, which are paged). Its markup
-      // (passage numbers, note labels, links, citations, JSON-LD) is held to about 2.6 bytes per
+      // (passage numbers, note labels, links, citations, JSON-LD) is held to at most 3 bytes per
       // byte of content: the three documents are at 3.5-3.7 bytes of HTML per byte of text and notes.
       const words = Buffer.byteLength(doc.body) + doc.notes.reduce((n, x) => n + Buffer.byteLength(readFileSync(join(ROOT, x.file), 'utf8').replace(/^---[\s\S]*?\n---\n/, '')), 0);
       const size = statSync(file).size;
