@@ -44,15 +44,15 @@ for (const shard of jobs) {
   }
   outputs.push(dir);
 }
-const edition = loadEdition(root, { requireLocks: false });
-const errors = sortProblems(edition.problems.filter((p) => p.severity === 'error'));
-if (errors.length > 0) {
-  for (const p of errors) console.error(formatProblem(p));
-  process.exit(1);
-}
+const load = () => {
+  const edition = loadEdition(root, { requireLocks: false });
+  const errors = sortProblems(edition.problems.filter((p) => p.severity === 'error'));
+  if (errors.length > 0) throw new JoinError(errors.map(formatProblem).join('\n'));
+  return edition;
+};
 if (existsSync(out)) rmSync(out, { recursive: true, force: true });
 try {
-  const r = await joinShards(outputs, out, edition, base);
+  const r = await joinShards(outputs, out, load, base);
   console.log(`build:sharded: ${jobs.length} jobs joined into ${shown(out)}: ${r.files} files; pagefind: ${r.records} records indexed`);
 } catch (e) {
   if (!(e instanceof JoinError)) throw e;

@@ -23,16 +23,19 @@ const root = resolve(process.env.EDITION_ROOT ?? process.cwd());
 const base = (process.env.BASE ?? '/').replace(/\/?$/, '/');
 
 // The jobs have validated the edition; the join reads the same files for the index's records.
-const edition = loadEdition(root, { requireLocks: false });
-const errors = sortProblems(edition.problems.filter((p) => p.severity === 'error'));
-if (errors.length > 0) {
-  for (const p of errors) console.error(formatProblem(p));
-  console.error(`The edition has ${errors.length} error${errors.length === 1 ? '' : 's'}: nothing was joined (the jobs should have stopped on ${errors.length === 1 ? 'it' : 'them'} too).`);
-  process.exit(1);
-}
+const load = () => {
+  const edition = loadEdition(root, { requireLocks: false });
+  const errors = sortProblems(edition.problems.filter((p) => p.severity === 'error'));
+  if (errors.length > 0) {
+    throw new JoinError(
+      `${errors.map(formatProblem).join('\n')}\nThe edition has ${errors.length} error${errors.length === 1 ? '' : 's'}: no search index was written (the jobs should have stopped on ${errors.length === 1 ? 'it' : 'them'} too).`,
+    );
+  }
+  return edition;
+};
 const started = performance.now();
 try {
-  const r = await joinShards(inputs, out, edition, base);
+  const r = await joinShards(inputs, out, load, base);
   console.log(
     `joined ${inputs.length} outputs into ${shown(out)}: ${r.files} files (${r.perInput.join(' + ')}; ${r.shared} written identically by several jobs); ` +
       `pagefind: ${r.records} records indexed; ${((performance.now() - started) / 1000).toFixed(1)} s`,

@@ -12,7 +12,7 @@
 import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import type { Edition } from '../../src/edition/index.ts';
-import { writeSearchIndex } from '../../src/integration/search-index.ts';
+import { startSearchIndex } from '../../src/integration/search-index.ts';
 
 /** The join cannot be made: the message says what and how to fix it. */
 export class JoinError extends Error {}
@@ -113,18 +113,30 @@ export interface JoinResult extends JoinSitesResult {
 
 /**
  * Joins `inputs` into `out`, checks that every document has its page, and writes the site's
- * Pagefind index from `edition` (whose pages live under `base`, with trailing slash).
+ * Pagefind index from the edition `load` returns (whose pages live under `base`, with trailing
+ * slash). The model is held only until its records are in Pagefind, not while Pagefind writes
+ * its files (the step that needs the most memory), as in the build.
  */
-export async function joinShards(inputs: readonly string[], out: string, edition: Edition, base: string): Promise<JoinResult> {
+export async function joinShards(inputs: readonly string[], out: string, load: () => Edition, base: string): Promise<JoinResult> {
   const joined = joinSites(inputs, out);
+  let edition: Edition | undefined;
+  try {
+    edition = load();
+  } catch (e) {
+    rmSync(out, { recursive: true, force: true });
+    throw e;
+  }
   const missing = missingDocumentPages(edition, out);
   if (missing.length > 0) {
+    rmSync(out, { recursive: true, force: true });
     throw new JoinError(
       `${missing.length} page${missing.length === 1 ? ' is' : 's are'} missing from the joined site, e.g. ${missing.slice(0, 5).join(', ')}: ` +
         `join the output of every shard 1/N … N/N (all of the same N) and of the aggregate job, built from the same edition.`,
     );
   }
-  const records = await writeSearchIndex(edition, out, base);
+  const search = startSearchIndex(edition, base);
+  edition = undefined;
+  const records = await search.write(out);
   return { ...joined, records };
 }
 
