@@ -10,4 +10,4 @@ const site = resolve(process.argv[2] ?? 'dist');
 const base = (process.env.BASE ?? '/').replace(/\/?$/, '/');
 const edition = loadEdition(resolve(process.env.EDITION_ROOT ?? process.cwd()));
 const n = await writeSearchIndex(edition, site, base);
-console.log(`pagefind: ${n} records (documents, with their passages as sub-results, and register entries) indexed into ${site}/pagefind`);
+console.log(`pagefind: ${n} records (documents, with their passages and notes as sub-results, register entries and works cited) indexed into ${site}/pagefind`);

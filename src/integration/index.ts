@@ -178,7 +178,7 @@ export default function editionIntegration(): AstroIntegration {
         const { times } = search;
         const since = (t: number | undefined) => (t === undefined ? '–' : `${((t - times.started) / 1000).toFixed(1)} s`);
         logger.info(
-          `pagefind: ${records} records (documents, with their passages as sub-results, and register entries) indexed; ${Math.round(performance.now() - started)} ms after the pages were written ` +
+          `pagefind: ${records} records (documents, with their passages and notes as sub-results, register entries and works cited) indexed; ${Math.round(performance.now() - started)} ms after the pages were written ` +
             `(from the start of indexing: records in ${since(times.added)}, index written ${since(times.staged)}, pages done ${since(started)})`,
         );
       },
