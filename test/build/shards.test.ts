@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listFiles } from '../../scripts/shards/join.ts';
+import { listFiles, sameBytes } from '../../scripts/shards/join.ts';
 import { shardProof, type ProofReport } from '../../scripts/shards/proof.ts';
 import { shardOf } from '../../src/integration/shard.ts';
 import { ROOT } from '../helpers/build.ts';
@@ -56,6 +56,19 @@ describe('sharded build', () => {
     expect(aggregate).toContain('timeline/index.html');
     expect(aggregate.some((f) => f.startsWith('pagefind/'))).toBe(false);
   });
+
+  it('npm run build:sharded builds the same site on one machine, job after job', () => {
+    const out = join(work, 'build-sharded');
+    const env: NodeJS.ProcessEnv = { ...process.env, EDITION_ROOT: join(work, 'edition'), EDITION_CACHE: join(work, 'cache-build-sharded'), EDITION_GENERATED: join(work, 'generated') };
+    delete env.CI;
+    delete env.EDITION_SHARD;
+    const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/build-sharded.ts'), '--shards', '2', '--out', out], { cwd: ROOT, env, encoding: 'utf8' });
+    expect(r.status, `${r.stdout}${r.stderr}`).toBe(0);
+    expect(r.stdout).toContain('build:sharded: 3 jobs joined into');
+    const whole = listFiles(join(work, 'whole'));
+    expect(listFiles(out)).toEqual(whole);
+    expect(whole.filter((f) => !sameBytes(join(work, 'whole', f), join(out, f)))).toEqual([]);
+  }, 900_000);
 
   it('stops a build whose EDITION_SHARD names no shard, saying what to write', () => {
     const env: NodeJS.ProcessEnv = { ...process.env, EDITION_ROOT: join(work, 'edition'), EDITION_CACHE: join(work, 'cache-bad'), EDITION_GENERATED: join(work, 'generated-bad'), EDITION_SHARD: '5/4' };
