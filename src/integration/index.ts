@@ -125,6 +125,8 @@ export default function editionIntegration(): AstroIntegration {
           // One .mdx page per document, rewritten only when its bytes change (src/content.config.ts reads them);
           // in a sharded build, only the shard's documents (none in the aggregate job).
           mdx = writeDocumentsMdx(edition, generatedDir(), base, editionRoot(), (slug) => rendersDocument(shard, slug), work.cache);
+          // The pages render from this model (virtual-modules.ts) rather than building it again.
+          work.model = edition;
         } catch (e) {
           return stopBuild(e, logger);
         }
@@ -155,7 +157,7 @@ export default function editionIntegration(): AstroIntegration {
         processor = config.markdown.processor?.name ?? 'default';
         if (processor === settings.config.markdown.processor) logger.info(`mdx: compiled by the ${processor} processor (${CONFIG_FILE}: markdown.processor)`);
         else logger.warn(processorMismatch(settings.config.markdown.processor, processor));
-        // Kept for the search index only: a shard writes none, and lets this copy go (the pages build their own).
+        // Kept for the search index too (a shard writes none).
         model = writesSearchIndex(shard) ? edition : undefined;
         for (const p of edition.problems) logger.warn(formatProblem(p));
         logger.info(`edition: ${edition.documents.length} documents, ${edition.documents.reduce((n, d) => n + d.notes.length, 0)} notes, ${edition.entries.size} register entries`);
@@ -171,6 +173,9 @@ export default function editionIntegration(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const compiled = mdxCompileStats;
         if (compiled.hits + compiled.misses > 0) logger.info(`mdx compile cache: ${compiled.hits} modules unchanged, ${compiled.misses} compiled${compiled.unreadable ? ` (${compiled.unreadable} unreadable entries ignored)` : ''}`);
+        // The pages are written: the integration's hold on the model is let go (the search index keeps its own records).
+        work.model = undefined;
+        logger.info(work.taken > 0 ? 'model: built once, the pages rendered from it' : 'model: the pages built their own (EDITION_SHARED_MODEL=off, or another process)');
         if (!search) return;
         const started = performance.now();
         model = undefined;
@@ -209,6 +214,8 @@ export default function editionIntegration(): AstroIntegration {
             const edition = generateEdition(root, work);
             const generated = performance.now();
             writeDocumentsMdx(edition, generatedDir(), base, editionRoot(), () => true, work.cache);
+            // The open page renders from this model after the reload (one model per save).
+            work.model = edition;
             const written = performance.now();
             invalidateEditionModules(server);
             // The register and works collections are read by our own loaders, not from watched

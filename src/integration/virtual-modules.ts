@@ -3,9 +3,11 @@
  * pages, instead of a value on `globalThis`.
  * - `virtual:edition/config`: the checked edition.config.yml, as JSON (read once by the
  *   integration);
- * - `virtual:edition/model`: the validated model, built by the framework-free core inside the
- *   page renderer's own module graph from the same files the integration checked (the model
- *   holds Maps and whole texts: built where it is used rather than serialised into code).
+ * - `virtual:edition/model`: the validated model the integration has just built (and checked),
+ *   handed over in the process's shared work (work-cache.ts) rather than serialised into code
+ *   (it holds Maps and whole texts); where there is none (another process,
+ *   `EDITION_SHARED_MODEL=off`), built by the framework-free core inside the page renderer's
+ *   own module graph from the same files and work cache: the same model.
  * In `astro dev` the integration invalidates both after a save (see {@link invalidateEditionModules}).
  */
 import { fileURLToPath } from 'node:url';
@@ -41,8 +43,8 @@ export function editionVirtualModules(options: VirtualModuleOptions): Plugin {
           `export const root = ${JSON.stringify(options.root)};`,
           // The files and the work cache the integration has just used (work-cache.ts): the same model, from unchanged work.
           `const work = sharedWork(root);`,
-          // Locks are the integration's business: it has already checked and written them.
-          `export const edition = loadEdition(root, { requireLocks: false, cache: work.cache }, work.files());`,
+          // The integration's model, else the same one built again (locks are the integration's business: it has already checked and written them).
+          `export const edition = work.takeModel() ?? loadEdition(root, { requireLocks: false, cache: work.cache }, work.files());`,
           '',
         ].join('\n');
       }

@@ -152,6 +152,17 @@ describe('a source full of MDX- and HTML-significant characters', () => {
       expect(href.startsWith('#fn-') || href.startsWith('/people/'), href).toBe(true);
     }
   });
+  it('renders from the model the integration built, and the pages are the same as from a model of their own, byte for byte', () => {
+    expect(built.output).toContain('model: built once, the pages rendered from it');
+    const own = buildSite(LITERAL, { pagefind: false, env: { EDITION_SHARED_MODEL: 'off' } });
+    expect(own.status, own.output).toBe(0);
+    expect(own.output).toContain('model: the pages built their own');
+    const files = (dist: string) => (readdirSync(dist, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[]).filter((d) => d.isFile()).map((d) => join(d.parentPath, d.name).slice(dist.length + 1)).sort();
+    const shared = files(built.dist);
+    expect(files(own.dist)).toEqual(shared);
+    expect(shared.length).toBeGreaterThan(10);
+    for (const f of shared) expect(readFileSync(join(own.dist, f)).equals(readFileSync(join(built.dist, f))), f).toBe(true);
+  });
   it('note bodies show raw HTML and MDX braces as text', () => {
     const tree = page(built.dist, 'documents/literal-2000');
     const note = select('#fn-braces', tree)!;
