@@ -31,6 +31,10 @@ interface Compiled {
 
 type Handler = (this: unknown, code: string, id: string, ...rest: unknown[]) => Promise<Compiled | null | undefined> | Compiled | null | undefined;
 
+/** Marks the wrapper on @astrojs/mdx's transform handler, with the settings digest it keys by. */
+const WRAPPED = Symbol('annotated-edition.mdx-compile-cache');
+type Wrapped = Handler & { [WRAPPED]: { settings: string } };
+
 /** Counts of one build (logged by the integration). */
 export const mdxCompileStats = { hits: 0, misses: 0, unreadable: 0 };
 
@@ -61,10 +65,19 @@ export function mdxCompileCache(options: { cacheDir: string; projectRoot: string
       const mdx = config.plugins.find((p) => p.name === MDX_PLUGIN);
       const transform = mdx?.transform;
       if (!mdx || !transform || typeof transform !== 'object' || typeof transform.handler !== 'function') return;
-      const original = transform.handler as Handler;
+      // Astro resolves a Vite config for each of its builds over the same plugin objects: the
+      // handler is wrapped once (wrapping it again would keep, count and write every page once
+      // per layer), and the wrapper keys by the settings resolved last.
       const settings = settingsDigest(config, options.projectRoot, options.markdown);
+      const already = (transform.handler as Partial<Wrapped>)[WRAPPED];
+      if (already) {
+        already.settings = settings;
+        return;
+      }
+      const original = transform.handler as Handler;
+      const state = { settings };
       const wrapped: Handler = async function (this: unknown, code, id, ...rest) {
-        const key = createHash('sha256').update(settings).update('\0').update(id).update('\0').update(code).digest('hex');
+        const key = createHash('sha256').update(state.settings).update('\0').update(id).update('\0').update(code).digest('hex');
         const file = join(dir, key.slice(0, 2), `${key}.json`);
         let text: string | undefined;
         try {
@@ -103,6 +116,7 @@ export function mdxCompileCache(options: { cacheDir: string; projectRoot: string
         }
         return result;
       };
+      (wrapped as Wrapped)[WRAPPED] = state;
       transform.handler = wrapped as typeof transform.handler;
     },
   };

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ResolvedConfig } from 'vite';
 import { describe, expect, it } from 'vitest';
-import { mdxCompileCache } from '../../src/integration/mdx-compile-cache.ts';
+import { mdxCompileCache, mdxCompileStats } from '../../src/integration/mdx-compile-cache.ts';
 import { ROOT } from '../helpers/build.ts';
 
 type Handler = (code: string, id: string) => Promise<{ code: string; map: null; meta: unknown }>;
@@ -51,6 +51,34 @@ describe('the MDX compile cache', () => {
     const otherSettings = setUp(dir, { processor: 'satteri' });
     await otherSettings.transform('# A', '/x/a.mdx');
     expect(otherSettings.calls).toEqual(['/x/a.mdx']);
+  });
+
+  it('wraps the transform once when Astro resolves a config for each of its builds, keying by the settings resolved last', async () => {
+    const dir = folder();
+    const calls: string[] = [];
+    const mdx = {
+      name: '@mdx-js/rolldown',
+      transform: {
+        handler: (async (code: string, id: string) => {
+          calls.push(id);
+          return { code: `export default ${JSON.stringify(code)};`, map: null, meta: {} };
+        }) as Handler,
+      },
+    };
+    const config = (sourcemap: boolean) => ({ plugins: [mdx], mode: 'production', command: 'build', build: { sourcemap } }) as unknown as ResolvedConfig;
+    const plugin = mdxCompileCache({ cacheDir: dir, projectRoot: ROOT, markdown: { processor: 'unified' } });
+    for (let i = 0; i < 4; i++) (plugin.configResolved as (c: ResolvedConfig) => void)(config(false));
+    const before = { ...mdxCompileStats };
+    await (mdx.transform.handler as Handler)('# A', '/x/a.mdx');
+    // One compilation, counted once and kept once (four layers counted four and wrote four).
+    expect(calls).toEqual(['/x/a.mdx']);
+    expect(mdxCompileStats.misses - before.misses).toBe(1);
+    expect(mdxCompileStats.hits - before.hits).toBe(0);
+    expect(readdirSync(join(dir, 'mdx-compiled')).flatMap((sub) => readdirSync(join(dir, 'mdx-compiled', sub)))).toHaveLength(1);
+    // A later config with another setting is the key from then on.
+    (plugin.configResolved as (c: ResolvedConfig) => void)(config(true));
+    await (mdx.transform.handler as Handler)('# A', '/x/a.mdx');
+    expect(calls).toEqual(['/x/a.mdx', '/x/a.mdx']);
   });
 
   it('compiles again, and replaces, an entry that cannot be read', async () => {
