@@ -8,7 +8,9 @@
  *   the problems found in it — the file's path and the SHA-256 of its bytes, how it was read;
  * - `mentions`: one document's mentions — its {@link EditionDocument.inputDigest} (its source,
  *   lock, structure and notes, the register entries' data, the works' data);
- * - `mdx`: the SHA-256 of one document's generated MDX — its input digest and the site's base.
+ * - `mdx`: the SHA-256 of one document's generated MDX — its input digest and the site's base;
+ * - in memory only, the documents of the last model built without errors
+ *   ({@link WorkCache.keptDocument}): an unchanged document is taken whole.
  *
  * Values are stored serialized (node:v8), so every read is a fresh copy that the stages may
  * change freely. The store lives in memory (the dev server keeps one for its whole life) and,
@@ -23,6 +25,8 @@ import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readFileSync, 
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
+import type { EditionDocument } from './model.js';
+import type { Problem } from './problems.js';
 
 /** The pack's format; a pack of another format is ignored. */
 const PACK_FORMAT = 'annotated-edition work cache 1';
@@ -95,6 +99,17 @@ export function codeVersion(): string {
   return version;
 }
 
+/**
+ * A document of the last model built without errors with this cache, taken whole by the next
+ * build when its {@link EditionDocument.inputDigest} is the same: with the warnings found in its
+ * own files, and the works it cites (marked used again).
+ */
+export interface KeptDocument {
+  doc: EditionDocument;
+  problems: Problem[];
+  cites: string[];
+}
+
 /** Hits and misses by kind of work. */
 export type CacheStats = Record<string, { hits: number; misses: number }>;
 
@@ -107,6 +122,15 @@ export class WorkCache {
   private readonly used = new Set<string>();
   private dirty = false;
   readonly stats: CacheStats = {};
+  /**
+   * The documents of the last model built without errors, by input digest (in memory only, never
+   * in the pack): the dev server's next build takes each unchanged document whole instead of
+   * reading, segmenting and anchoring it again (`documents` in {@link stats}). Documents are
+   * never changed after their build, so the two models may share them.
+   */
+  private kept = new Map<string, KeptDocument>();
+  /** A document was taken whole since the last save: its files' entries were not used, and are not pruned. */
+  private keptTaken = false;
   /** Why the pack was not used, if it was there but ignored. */
   ignored: string | undefined;
 
@@ -145,6 +169,19 @@ export class WorkCache {
     this.entries.set(id, serialize(value));
     this.used.add(id);
     this.dirty = true;
+  }
+
+  /** The document kept under this input digest, if any (counted under `documents`). */
+  keptDocument(digest: string): KeptDocument | undefined {
+    const k = this.kept.get(digest);
+    this.count('documents', k !== undefined);
+    if (k) this.keptTaken = true;
+    return k;
+  }
+
+  /** Replaces the kept documents with these (those of a model built without errors). */
+  keepDocuments(documents: Iterable<KeptDocument>): void {
+    this.kept = new Map([...documents].flatMap((k) => (k.doc.inputDigest ? [[k.doc.inputDigest, k] as const] : [])));
   }
 
   /** Forgets the counts (each build reports its own). */
@@ -192,9 +229,11 @@ export class WorkCache {
    */
   save(): boolean {
     if (!this.dir) return false;
-    const stale = [...this.entries.keys()].some((k) => !this.used.has(k));
+    // After a build that took documents whole, their files' entries were not used but are current.
+    const prune = !this.keptTaken;
+    const stale = prune && [...this.entries.keys()].some((k) => !this.used.has(k));
     if (!this.dirty && !stale) return false;
-    for (const k of [...this.entries.keys()]) if (!this.used.has(k)) this.entries.delete(k);
+    if (prune) for (const k of [...this.entries.keys()]) if (!this.used.has(k)) this.entries.delete(k);
     const payload = serialize({ format: PACK_FORMAT, version: codeVersion(), entries: this.entries });
     const path = join(this.dir, PACK_FILE);
     const temporary = join(this.dir, `.${PACK_FILE}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
@@ -214,6 +253,7 @@ export class WorkCache {
     }
     this.used.clear();
     this.dirty = false;
+    this.keptTaken = false;
     return true;
   }
 }

@@ -4,9 +4,9 @@
  * classify → works → registers → sources → structure → notes → mentions → assemble.
  * Every problem is collected, in the order the stages find them; nothing throws on bad input.
  */
-import { bytesDigest, keyOf, type WorkCache } from './cache.js';
+import { bytesDigest, keyOf, type KeptDocument, type WorkCache } from './cache.js';
 import type { Edition, EditionDocument, Entry, Mention, RawFile } from './model.js';
-import { Problems } from './problems.js';
+import { Problems, type Problem } from './problems.js';
 import { assembleEdition } from './stages/assemble.js';
 import { classifyFiles, type ClassifiedFiles } from './stages/classify.js';
 import { linkMentions } from './stages/mentions.js';
@@ -47,10 +47,28 @@ export function buildEdition(files: RawFile[], options: BuildOptions = {}): Edit
     const input = classifyFiles(files, problems);
     const cited = readWorks(input.works, problems);
     const { entries, names } = readRegisters(input.entries, cited, problems, unread, new Set(input.sources.map((s) => s.slug)));
-    const { documents, bySlug } = readSources(input.sources, input.locks, entries, cited, problems, options.requireLocks ?? false, input.refusedLocks, unread);
-    applyStructures(input.structures, bySlug, problems, unread);
-    readNotes(input.notes, bySlug, entries, cited, problems, unread);
-    if (cache) setInputDigests(documents, input, entries, cited, cache.version, options.requireLocks ?? false);
+    const requireLocks = options.requireLocks ?? false;
+    // Each document's input digest; with a cache, a document whose digest is the one of a document
+    // of the last model built without errors is taken whole (its stages are not run again).
+    const digests = cache ? inputDigests(input, entries, cited, cache.version, requireLocks) : undefined;
+    const kept = new Map<string, KeptDocument>();
+    if (cache && digests) {
+      for (const { slug } of input.sources) {
+        const k = cache.keptDocument(digests.get(slug)!);
+        if (k) kept.set(slug, k);
+      }
+    }
+    const fresh = <T extends { slug: string }>(list: readonly T[]) => (kept.size === 0 ? list : list.filter((x) => !kept.has(x.slug)));
+    const read = readSources(fresh(input.sources), input.locks, entries, cited, problems, requireLocks, input.refusedLocks, unread, new Set(kept.keys()));
+    applyStructures(kept.size === 0 ? input.structures : new Map([...input.structures].filter(([slug]) => !kept.has(slug))), read.bySlug, problems, unread);
+    readNotes(fresh(input.notes), read.bySlug, entries, cited, problems, unread);
+    for (const { problems: found, cites } of kept.values()) {
+      problems.list.push(...found);
+      for (const work of cites) cited.used.add(work);
+    }
+    // In source-file order, as without the kept documents (the entries list their mentions in this order).
+    const documents = kept.size === 0 ? read.documents : input.sources.flatMap(({ slug }) => kept.get(slug)?.doc ?? read.bySlug.get(slug)?.doc ?? []);
+    if (digests) for (const doc of read.documents) doc.inputDigest = digests.get(doc.slug);
     // Mentions computed here (not taken from the cache) are kept only if the edition has no error.
     const computed: EditionDocument[] = [];
     linkMentions(
@@ -59,13 +77,19 @@ export function buildEdition(files: RawFile[], options: BuildOptions = {}): Edit
       names,
       cache &&
         ((doc) => {
-          const kept = doc.inputDigest ? cache.get<Mention[]>('mentions', doc.inputDigest) : undefined;
-          if (!kept) computed.push(doc);
-          return kept;
+          // A document taken whole has its mentions already.
+          if (kept.has(doc.slug)) return doc.mentions;
+          const found = doc.inputDigest ? cache.get<Mention[]>('mentions', doc.inputDigest) : undefined;
+          if (!found) computed.push(doc);
+          return found;
         }),
     );
     const edition = assembleEdition(documents, entries, cited, problems, unread);
-    if (cache && !problems.hasErrors) for (const doc of computed) if (doc.inputDigest) cache.set('mentions', doc.inputDigest, doc.mentions);
+    if (cache && !problems.hasErrors) {
+      for (const doc of computed) if (doc.inputDigest) cache.set('mentions', doc.inputDigest, doc.mentions);
+      // (A build of the registers alone, as the content loaders do, leaves the documents kept.)
+      if (input.sources.length > 0) cache.keepDocuments(keepable(edition, input, kept));
+    }
     return edition;
   });
 }
@@ -78,23 +102,65 @@ export function buildEdition(files: RawFile[], options: BuildOptions = {}): Edit
  * the works' data (its notes' citations), whether locks are required, and the code's version.
  * Editing one note changes one document's digest; editing an alias changes every document's.
  */
-function setInputDigests(documents: EditionDocument[], input: ClassifiedFiles, entries: ReadonlyMap<string, Entry>, cited: WorksCited, version: string, requireLocks: boolean): void {
+function inputDigests(input: ClassifiedFiles, entries: ReadonlyMap<string, Entry>, cited: WorksCited, version: string, requireLocks: boolean): Map<string, string> {
   const shared = keyOf(
     version,
     String(requireLocks),
     JSON.stringify([...entries.values()].map((e) => [e.ref, e.meta])),
     JSON.stringify(Object.entries(cited.works)),
   );
+  const notes = notesBySlug(input);
+  const files = (list: readonly (RawFile | undefined)[]) => list.flatMap((f) => (f ? [f.path, bytesDigest(f.bytes)] : ['-']));
+  const digests = new Map<string, string>();
+  for (const { slug, file } of input.sources) {
+    const lock = input.refusedLocks.has(slug) ? 'refused' : undefined;
+    digests.set(slug, keyOf(shared, lock ?? '', ...files([file, input.locks.get(slug), input.structures.get(slug)]), ...files(notes.get(slug) ?? [])));
+  }
+  return digests;
+}
+
+/** Each document's note files. */
+function notesBySlug(input: ClassifiedFiles): Map<string, RawFile[]> {
   const notes = new Map<string, RawFile[]>();
   for (const n of input.notes) {
     const list = notes.get(n.slug);
     if (list) list.push(n.file);
     else notes.set(n.slug, [n.file]);
   }
-  const files = (list: readonly (RawFile | undefined)[]) => list.flatMap((f) => (f ? [f.path, bytesDigest(f.bytes)] : ['-']));
-  const sources = new Map(input.sources.map((s) => [s.slug, s.file]));
-  for (const doc of documents) {
-    const lock = input.refusedLocks.has(doc.slug) ? 'refused' : undefined;
-    doc.inputDigest = keyOf(shared, lock ?? '', ...files([sources.get(doc.slug), input.locks.get(doc.slug), input.structures.get(doc.slug)]), ...files(notes.get(doc.slug) ?? []));
+  return notes;
+}
+
+/**
+ * The documents of an edition built without errors, to be taken whole by the next build: each
+ * with the problems (warnings) found in its own files — its source, lock, structure file and
+ * notes — and the works it cites. Left out: a document whose lock is to be written (its lock file
+ * changes, so would its digest) and one with a note that did not become one of its notes.
+ */
+function keepable(edition: Edition, input: ClassifiedFiles, kept: ReadonlyMap<string, KeptDocument>): KeptDocument[] {
+  const notes = notesBySlug(input);
+  const bySlug = new Map<string, Problem[]>();
+  const owner = new Map<string, string>();
+  for (const { slug, file } of input.sources) owner.set(file.path, slug);
+  for (const [slug, f] of input.locks) owner.set(f.path, slug);
+  for (const [slug, f] of input.structures) owner.set(f.path, slug);
+  for (const [slug, list] of notes) for (const f of list) owner.set(f.path, slug);
+  for (const p of edition.problems) {
+    const slug = owner.get(p.file);
+    if (slug === undefined) continue;
+    const list = bySlug.get(slug);
+    if (list) list.push(p);
+    else bySlug.set(slug, [p]);
   }
+  const out: KeptDocument[] = [];
+  for (const doc of edition.documents) {
+    const previous = kept.get(doc.slug);
+    if (previous) {
+      out.push(previous);
+      continue;
+    }
+    if (!doc.inputDigest || doc.lockChanged || doc.notes.length !== (notes.get(doc.slug)?.length ?? 0)) continue;
+    const cites = [...new Set([...doc.meta.cites, ...doc.notes.flatMap((n) => n.cites)].map((c) => c.work))];
+    out.push({ doc, problems: bySlug.get(doc.slug) ?? [], cites });
+  }
+  return out;
 }

@@ -7,7 +7,7 @@ import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSy
 import { join } from 'node:path';
 import { serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { buildEdition, documentMdx, readEditionFiles, type Edition } from '../../src/edition/index.ts';
+import { buildEdition, documentMdx, readEditionFiles, sortProblems, writePassageLocks, type Edition } from '../../src/edition/index.ts';
 import { PACK_FILE, sha256, WorkCache } from '../../src/edition/cache.ts';
 import { readEditionFilesAgain } from '../../src/edition/load.ts';
 import { writeDocumentsMdx } from '../../src/integration/write-mdx.ts';
@@ -29,6 +29,8 @@ function corpus(docs = 4): { root: string; dir: string; noteToEdit: string } {
 
 /** The model as text (Maps as entry lists), without the digests only a cached build sets. */
 const modelText = (e: Edition) => JSON.stringify(e, (k, v: unknown) => (k === 'inputDigest' ? undefined : v instanceof Map ? [...v] : v));
+/** The model with its problems in the order they are shown (a document taken whole brings its warnings after the others'). */
+const sortedProblems = (e: Edition): Edition => ({ ...e, problems: sortProblems([...e.problems]) });
 const mdxOf = (e: Edition) => e.documents.map((d) => documentMdx(d, e, { base: '/' })).join('\n\0\n');
 
 describe('the work cache', () => {
@@ -110,6 +112,76 @@ describe('the work cache', () => {
     expect(modelText(after)).toBe(modelText(plain));
     const ref = `person:${readdirSync(entryDir).sort()[0]!.replace(/\.md$/, '')}`;
     expect(after.documents.find((d) => d.slug === doc.slug)!.mentions.some((m) => m.ref === ref && doc.body.slice(m.start, m.end) === word)).toBe(true);
+  });
+
+  it('takes every unchanged document whole after one note is edited: the same model, problems and MDX as an uncached build', () => {
+    const { root, dir, noteToEdit } = corpus(4);
+    // Locks written, as the integration writes them after its first build (a document whose lock is still to be written is not kept).
+    writePassageLocks(root, buildEdition(readEditionFiles(root)));
+    const slug = noteToEdit.split('/')[2]!;
+    mkdirSync(join(dir, 'cache'));
+    const cache = new WorkCache(join(dir, 'cache'));
+    const first = buildEdition(readEditionFiles(root), { cache });
+    expect(first.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(cache.stats.documents).toEqual({ hits: 0, misses: 4 });
+    expect(cache.save()).toBe(true);
+    appendFileSync(join(root, noteToEdit), '\nA sentence added by the test.\n');
+    cache.resetStats();
+    const second = buildEdition(readEditionFiles(root), { cache });
+    expect(cache.stats.documents).toEqual({ hits: 3, misses: 1 });
+    // Only the edited document's files were looked at again (its source, lock and notes); its mentions found again.
+    expect(cache.stats.read!.misses).toBe(1);
+    expect(cache.stats.mentions).toEqual({ hits: 0, misses: 1 });
+    const plain = buildEdition(readEditionFiles(root));
+    expect(modelText(sortedProblems(second))).toBe(modelText(sortedProblems(plain)));
+    expect(mdxOf(second)).toBe(mdxOf(plain));
+    // The warnings in the files of the documents taken whole are reported again (the generated notes cite printed works without a page).
+    const other = plain.problems.find((p) => p.severity === 'warning' && p.file.startsWith('annotations/notes/') && p.file.split('/')[2] !== slug);
+    expect(other).toBeDefined();
+    expect(second.problems).toContainEqual(other);
+    expect(second.documents.find((d) => d.slug === slug)!.notes.some((n) => JSON.stringify(n.body).includes('A sentence added by the test.'))).toBe(true);
+    // Nothing changed: every document whole, the same model again.
+    cache.resetStats();
+    const third = buildEdition(readEditionFiles(root), { cache });
+    expect(cache.stats.documents).toEqual({ hits: 4, misses: 0 });
+    expect(modelText(sortedProblems(third))).toBe(modelText(sortedProblems(plain)));
+    // The pack written after builds that took documents whole still holds their files' work (it is in memory only).
+    expect(cache.save()).toBe(true);
+    const next = new WorkCache(join(dir, 'cache'));
+    buildEdition(readEditionFiles(root), { cache: next });
+    expect(next.stats.read!.misses).toBe(0);
+    expect(next.stats.documents).toEqual({ hits: 0, misses: 4 });
+  });
+
+  it('takes no document whole after an alias changes, nor from an edition with errors, and keeps documents past a build of the registers alone', () => {
+    const { root, noteToEdit } = corpus(3);
+    writePassageLocks(root, buildEdition(readEditionFiles(root)));
+    const cache = new WorkCache();
+    buildEdition(readEditionFiles(root), { cache });
+    // The content loaders build the registers alone with the same cache.
+    buildEdition(readEditionFiles(root).filter((f) => !f.path.startsWith('sources/') && !f.path.startsWith('annotations/notes/') && !f.path.startsWith('annotations/passages/')), { cache });
+    cache.resetStats();
+    buildEdition(readEditionFiles(root), { cache });
+    expect(cache.stats.documents).toEqual({ hits: 3, misses: 0 });
+    // An alias changes what every document mentions.
+    const entryDir = join(root, 'annotations/people');
+    const entryFile = join(entryDir, readdirSync(entryDir).sort()[0]!);
+    writeFileSync(entryFile, readFileSync(entryFile, 'utf8').replace(/^aliases: \[/m, 'aliases: ["Zyxwv", '));
+    cache.resetStats();
+    buildEdition(readEditionFiles(root), { cache });
+    expect(cache.stats.documents).toEqual({ hits: 0, misses: 3 });
+    // A note with an error: that build keeps nothing; the documents kept before are still taken once it is fixed.
+    const good = readFileSync(join(root, noteToEdit), 'utf8');
+    writeFileSync(join(root, noteToEdit), '---\nquote: "words no source has"\nkind: comment\n---\nA note.\n');
+    cache.resetStats();
+    const broken = buildEdition(readEditionFiles(root), { cache });
+    expect(broken.problems.some((p) => p.severity === 'error')).toBe(true);
+    expect(cache.stats.documents).toEqual({ hits: 2, misses: 1 });
+    writeFileSync(join(root, noteToEdit), good);
+    cache.resetStats();
+    const fixed = buildEdition(readEditionFiles(root), { cache });
+    expect(cache.stats.documents).toEqual({ hits: 3, misses: 0 });
+    expect(modelText(sortedProblems(fixed))).toBe(modelText(sortedProblems(buildEdition(readEditionFiles(root)))));
   });
 
   it('reports a problem found after a cached read at the same line and column as without the cache', () => {

@@ -33,7 +33,8 @@ export interface SourcesRead {
  * Reads the sources and their locks. A lock without a source is an error; so is a missing
  * lock whose source another lock names (a renamed lock), and, with `requireLocks` (CI), a
  * missing or out-of-date one. `refusedLocks`: slugs whose lock exists but could not be used
- * (already reported); no new lock replaces them.
+ * (already reported); no new lock replaces them. `takenWhole`: sources not given here because
+ * their documents were taken whole from the work cache (their locks have their source).
  */
 export function readSources(
   sources: readonly { file: RawFile; slug: string }[],
@@ -44,6 +45,7 @@ export function readSources(
   requireLocks: boolean,
   refusedLocks: ReadonlySet<string> = new Set(),
   unread = new Unread(),
+  takenWhole: ReadonlySet<string> = new Set(),
 ): SourcesRead {
   const documents: EditionDocument[] = [];
   const bySlug = new Map<string, Target>();
@@ -63,7 +65,7 @@ export function readSources(
     bySlug.set(slug, { doc, anchorText: prepareText(doc.body) });
   }
   for (const [slug] of locks) {
-    if (!bySlug.has(slug) && !unread.sources.has(slug)) problems.error(`annotations/passages/${slug}.yml`, 1, 1, `There is no source sources/${slug}.txt for this passage-id lock. If the source was renamed, rename the lock with it (git mv); if it was removed, remove the lock too (git rm), and should the source ever come back, restore both from git: its passage numbers come back with the lock.`);
+    if (!bySlug.has(slug) && !unread.sources.has(slug) && !takenWhole.has(slug)) problems.error(`annotations/passages/${slug}.yml`, 1, 1, `There is no source sources/${slug}.txt for this passage-id lock. If the source was renamed, rename the lock with it (git mv); if it was removed, remove the lock too (git rm), and should the source ever come back, restore both from git: its passage numbers come back with the lock.`);
   }
   return { documents, bySlug };
 }
