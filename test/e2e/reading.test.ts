@@ -497,6 +497,23 @@ describe('finding your way', () => {
     expect(await page.$eval('.document-end a[rel="next"]', (a) => a.getAttribute('href'))).toBe('/documents/noury-trial-2021/');
     await done(page);
   });
+  it('a link made before the works cited were paged (/works/#key) still reaches its work, on its letter page', async () => {
+    // The first work listed on the first letter page: its old address was /works/#key.
+    const letters = await open('works/');
+    const first = await letters.$eval('main a[href*="/works/"]:not([href$="/works/"])', (a) => (a as HTMLAnchorElement).pathname);
+    await done(letters);
+    const listed = await open(first.replace(/^\//, ''));
+    const key = await listed.$eval('ol.works-list > li[id]', (li) => li.id);
+    await done(listed);
+    const page = await open(`works/#${key}`);
+    await page.waitForURL((u) => u.pathname === first && u.hash === `#${key}`);
+    expect(await page.$eval(`[id="${key}"]`, (li) => li.getBoundingClientRect().top)).toBeLessThan(900);
+    // A fragment that names nothing stays where it is.
+    await page.goto(`${seed.site.url}works/#no-such-work`);
+    await page.waitForTimeout(300);
+    expect(new URL(page.url()).pathname.endsWith('/works/')).toBe(true);
+    await done(page);
+  });
   it('a back link returns to its marker with the marker’s line in view, not under the top edge', async () => {
     const page = await open('documents/kianouri-confession-2012/#fn-tudehi-gloss', PHONE);
     await page.locator('#fn-tudehi-gloss a[data-footnote-backref]').tap();
