@@ -120,13 +120,14 @@ export function checkMarkdown(body: string): { result: SafeMarkdown; issues: Mar
 export type EntityHref = (ref: string) => string;
 
 /**
- * A copy of the checked tree in which every register link (`[…](person:kianouri)`) leads to the
- * entry's page (`href`) and carries its reference as `data-entity` (`link.data.hProperties`).
+ * The checked tree with every register link (`[…](person:kianouri)`) leading to the entry's
+ * page (`href`) and carrying its reference as `data-entity` (`link.data.hProperties`): a copy
+ * when there is such a link, else the model's tree itself, which the caller must not change.
  * The model's tree, shared by every page that shows it, is left as it is.
  */
-export function resolveEntityLinks(md: SafeMarkdown, href: EntityHref): Root {
+export function resolveEntityLinks(md: SafeMarkdown, href: EntityHref): Readonly<Root> {
+  if (md.entityLinks.length === 0) return md.tree;
   const copy = structuredClone(md.tree);
-  if (md.entityLinks.length === 0) return copy;
   const visit = (node: Nodes) => {
     if (node.type === 'link' && REGISTER_LINK.test(node.url.trim())) {
       const ref = node.url.trim();
