@@ -60,9 +60,21 @@ export function readEditionFiles(root: string): RawFile[] {
  */
 export function readEditionFilesAgain(root: string, previous: readonly RawFile[], changed: readonly string[]): RawFile[] {
   const byPath = new Map(previous.map((f) => [f.path, f]));
-  for (const rel of changed) {
-    if (!/^(sources|annotations)(\/|$)/.test(rel) || rel.split('/').some((part) => part === '..' || part === '.' || part === '')) continue;
-    for (const path of [...byPath.keys()]) if (path === rel || path.startsWith(`${rel}/`)) byPath.delete(path);
+  const paths = changed.filter((rel) => /^(sources|annotations)(\/|$)/.test(rel) && !rel.split('/').some((part) => part === '..' || part === '.' || part === ''));
+  // What was at each changed path, or under it, is forgotten first, in one pass over the files
+  // (a file goes when it or a folder above it changed): a pass per changed path made a build that
+  // wrote 10,000 passage-id locks take minutes at 10,000 documents.
+  const gone = new Set(paths);
+  for (const path of [...byPath.keys()]) {
+    for (let p = path; ; p = p.slice(0, p.lastIndexOf('/'))) {
+      if (gone.has(p)) {
+        byPath.delete(path);
+        break;
+      }
+      if (!p.includes('/')) break;
+    }
+  }
+  for (const rel of paths) {
     let st: Stats;
     try {
       st = lstatSync(join(root, rel));

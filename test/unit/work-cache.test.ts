@@ -249,4 +249,25 @@ describe('the work cache', () => {
     const byPath = (list: { path: string; bytes: Uint8Array }[]) => new Map(list.map((f) => [f.path, Buffer.from(f.bytes).toString('base64')]));
     expect(byPath(again)).toEqual(byPath(readEditionFiles(root)));
   });
+
+  it('reads again a folder and files inside it, new locks and a replaced folder, given together in any order', () => {
+    const { root } = corpus(3);
+    const before = readEditionFiles(root);
+    // As after the integration wrote new passage-id locks, and a save that replaced a notes folder.
+    const locks = writePassageLocks(root, buildEdition(before));
+    expect(locks.length).toBe(3);
+    const notes = readdirSync(join(root, 'annotations/notes/bench-3')).sort();
+    rmSync(join(root, 'annotations/notes/bench-3'), { recursive: true });
+    mkdirSync(join(root, 'annotations/notes/bench-3'));
+    writeFileSync(join(root, 'annotations/notes/bench-3', notes[0]!), '---\nquote: x\nkind: gloss\n---\nReplaced.\n');
+    const byPath = (list: { path: string; bytes: Uint8Array }[]) => new Map([...list].sort((a, b) => (a.path < b.path ? -1 : 1)).map((f) => [f.path, Buffer.from(f.bytes).toString('base64')]));
+    const full = byPath(readEditionFiles(root));
+    for (const changed of [
+      [...locks, 'annotations/notes/bench-3', `annotations/notes/bench-3/${notes[0]}`],
+      [`annotations/notes/bench-3/${notes[1]}`, 'annotations/notes/bench-3', ...locks.reverse()],
+      ['annotations', ...locks],
+    ]) {
+      expect(byPath(readEditionFilesAgain(root, before, changed)), changed.join(', ')).toEqual(full);
+    }
+  });
 });
