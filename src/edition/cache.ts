@@ -129,6 +129,12 @@ export class WorkCache {
    * never changed after their build, so the two models may share them.
    */
   private kept = new Map<string, KeptDocument>();
+  /**
+   * Whether {@link keepDocuments} keeps anything: on in `astro dev` (the integration sets it),
+   * off by default, since a build makes one model and keeping its documents past the pages
+   * would keep the whole model in memory while the search index is written.
+   */
+  keepsDocuments = false;
   /** A document was taken whole since the last save: its files' entries were not used, and are not pruned. */
   private keptTaken = false;
   /** Why the pack was not used, if it was there but ignored. */
@@ -181,6 +187,7 @@ export class WorkCache {
 
   /** Replaces the kept documents with these (those of a model built without errors). */
   keepDocuments(documents: Iterable<KeptDocument>): void {
+    if (!this.keepsDocuments) return;
     this.kept = new Map([...documents].flatMap((k) => (k.doc.inputDigest ? [[k.doc.inputDigest, k] as const] : [])));
   }
 

@@ -111,6 +111,8 @@ export default function editionIntegration(): AstroIntegration {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
         cacheDir = fileURLToPath(config.cacheDir);
         work = sharedWork(root);
+        // The dev server takes unchanged documents whole after a save (src/edition/cache.ts); a build makes one model.
+        if (work.cache) work.cache.keepsDocuments = command === 'dev';
         // The edition's settings (title, editors, licence, version, address) and the edition itself,
         // read and checked before anything is written; on an error the build ends with its messages only.
         let settings: ReturnType<typeof editionConfig>;

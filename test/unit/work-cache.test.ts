@@ -121,6 +121,7 @@ describe('the work cache', () => {
     const slug = noteToEdit.split('/')[2]!;
     mkdirSync(join(dir, 'cache'));
     const cache = new WorkCache(join(dir, 'cache'));
+    cache.keepsDocuments = true;
     const first = buildEdition(readEditionFiles(root), { cache });
     expect(first.problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(cache.stats.documents).toEqual({ hits: 0, misses: 4 });
@@ -157,6 +158,7 @@ describe('the work cache', () => {
     const { root, noteToEdit } = corpus(3);
     writePassageLocks(root, buildEdition(readEditionFiles(root)));
     const cache = new WorkCache();
+    cache.keepsDocuments = true;
     buildEdition(readEditionFiles(root), { cache });
     // The content loaders build the registers alone with the same cache.
     buildEdition(readEditionFiles(root).filter((f) => !f.path.startsWith('sources/') && !f.path.startsWith('annotations/notes/') && !f.path.startsWith('annotations/passages/')), { cache });
@@ -182,6 +184,16 @@ describe('the work cache', () => {
     const fixed = buildEdition(readEditionFiles(root), { cache });
     expect(cache.stats.documents).toEqual({ hits: 3, misses: 0 });
     expect(modelText(sortedProblems(fixed))).toBe(modelText(sortedProblems(buildEdition(readEditionFiles(root)))));
+  });
+
+  it('keeps no document whole unless asked to (a build makes one model, and does not hold it past its pages)', () => {
+    const { root } = corpus(2);
+    writePassageLocks(root, buildEdition(readEditionFiles(root)));
+    const cache = new WorkCache();
+    buildEdition(readEditionFiles(root), { cache });
+    cache.resetStats();
+    buildEdition(readEditionFiles(root), { cache });
+    expect(cache.stats.documents).toEqual({ hits: 0, misses: 2 });
   });
 
   it('reports a problem found after a cached read at the same line and column as without the cache', () => {
