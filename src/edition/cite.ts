@@ -188,30 +188,53 @@ const cache = new Map<string, string>();
 
 type Kind = 'bibliography' | 'note' | 'in-text';
 
-/** One citeproc rendering (plain text) of `item` in `style`, with a paragraph locator for notes and in-text citations. */
-function render(item: CslItem, style: string, kind: Kind, paragraph?: string): string {
-  registerStyles();
-  const key = JSON.stringify([style, kind, paragraph, item]);
+/** The output made for these inputs, made once (kept in `cache`). */
+function once(inputs: unknown[], make: () => string): string {
+  const key = JSON.stringify(inputs);
   let out = cache.get(key);
   if (out === undefined) {
-    const cite = new Cite(item);
-    const options = { format: 'text' as const, template: style, lang: 'en-US' };
-    out =
-      kind === 'bibliography'
-        ? String(cite.format('bibliography', options)).trim()
-        : String(
-            cite.format('citation', {
-              ...options,
-              citationsPre: [],
-              citationsPost: [],
-              // A note's first citation (noteIndex 1): the full note.
-              entry: { citationItems: [{ id: String(item.id), ...(paragraph ? { locator: paragraph, label: 'paragraph' as const } : {}) }], properties: { noteIndex: kind === 'note' ? 1 : 0 } },
-            }),
-          ).trim();
+    out = make();
     if (cache.size > 5000) cache.clear();
     cache.set(key, out);
   }
   return out;
+}
+
+/** One citeproc rendering (plain text) of `item` in `style`, with a paragraph locator for notes and in-text citations. */
+function render(item: CslItem, style: string, kind: Kind, paragraph?: string): string {
+  registerStyles();
+  return once([style, kind, paragraph, item], () => {
+    const cite = new Cite(item);
+    const options = { format: 'text' as const, template: style, lang: 'en-US' };
+    return kind === 'bibliography'
+      ? String(cite.format('bibliography', options)).trim()
+      : String(
+          cite.format('citation', {
+            ...options,
+            citationsPre: [],
+            citationsPost: [],
+            // A note's first citation (noteIndex 1): the full note.
+            entry: { citationItems: [{ id: String(item.id), ...(paragraph ? { locator: paragraph, label: 'paragraph' as const } : {}) }], properties: { noteIndex: kind === 'note' ? 1 : 0 } },
+          }),
+        ).trim();
+  });
+}
+
+/** What Chicago's bibliography is given: the item without its recipients (its style writes "Dimitrov, Georgi. to Joseph Stalin."). */
+function chicagoBibliographyItem(rendered: CslItem): CslItem {
+  const { recipient: _recipient, ...item } = rendered;
+  return item;
+}
+
+const chicagoBibliographyText = (item: CslItem) => withPlaceholder(render(item, STYLES.chicago, 'bibliography'), SENTINEL_TEXT.us, 'Chicago bibliography');
+
+/**
+ * The document's suggested citation, Chicago's bibliography form: the same text as
+ * `citations(…).chicagoBibliography`, made alone (one citeproc rendering instead of every
+ * form's), for the print head of the document page and of its handout.
+ */
+export function suggestedCitation(doc: EditionDocument, edition: Edition, cited: CitedEdition, pageUrl: string): string {
+  return chicagoBibliographyText(chicagoBibliographyItem({ ...cslItem(doc, edition, cited, pageUrl), accessed: { 'date-parts': [SENTINEL] } }));
 }
 
 /**
@@ -231,18 +254,18 @@ function render(item: CslItem, style: string, kind: Kind, paragraph?: string): s
 export function citations(doc: EditionDocument, edition: Edition, cited: CitedEdition, pageUrl: string, passage?: string): Citations {
   const item = cslItem(doc, edition, cited, pageUrl);
   const rendered: CslItem = { ...item, accessed: { 'date-parts': [SENTINEL] } };
-  const { recipient: _recipient, ...bibliographyItem } = rendered;
+  const bibliographyItem = chicagoBibliographyItem(rendered);
   const mlaItem = { ...rendered, ...(cited.version ? { version: `version ${cited.version}` } : {}) };
 
   const forms = {
     chicagoNote: withPlaceholder(render(rendered, STYLES.chicago, 'note', passage), SENTINEL_TEXT.us, 'Chicago note'),
-    chicagoBibliography: withPlaceholder(render(bibliographyItem, STYLES.chicago, 'bibliography'), SENTINEL_TEXT.us, 'Chicago bibliography'),
+    chicagoBibliography: chicagoBibliographyText(bibliographyItem),
     mla: withPlaceholder(render(mlaItem, STYLES.mla, 'bibliography'), SENTINEL_TEXT.mla, 'MLA'),
     apa: withPlaceholder(render(rendered, STYLES.apa, 'bibliography'), SENTINEL_TEXT.us, 'APA'),
     // BibLaTeX's fields (urldate, booktitle, editor, version, date): classic BibTeX has none for the edition.
-    bibtex: withPlaceholder(String(new Cite(rendered).format('biblatex')).trim(), SENTINEL_TEXT.iso, 'BibTeX'),
+    bibtex: withPlaceholder(once(['biblatex', rendered], () => String(new Cite(rendered).format('biblatex')).trim()), SENTINEL_TEXT.iso, 'BibTeX'),
     // @citation-js/plugin-ris declares no types for its output format.
-    ris: withPlaceholder(String((new Cite(rendered).format as (format: string) => unknown)('ris')).trim(), SENTINEL_TEXT.ris, 'RIS'),
+    ris: withPlaceholder(once(['ris', rendered], () => String((new Cite(rendered).format as (format: string) => unknown)('ris')).trim()), SENTINEL_TEXT.ris, 'RIS'),
   };
   if (!passage) return { ...forms, cslJson: JSON.stringify([item], null, 2) };
   return {

@@ -44,7 +44,7 @@ export {
   type WorksPages,
 } from './paging.js';
 export { eachSearchRecord, searchRecords, type DocumentSearchRecord, type EntrySearchRecord, type SearchRecord } from './search-records.js';
-export { ACCESSED_PLACEHOLDER, CITATION_FORMS, citations, cslItem, documentDescription, languageName, type Citations, type CitedEdition, type CslItem } from './cite.js';
+export { ACCESSED_PLACEHOLDER, CITATION_FORMS, citations, cslItem, suggestedCitation, documentDescription, languageName, type Citations, type CitedEdition, type CslItem } from './cite.js';
 export {
   citedEdition,
   CONFIG_FILE,

@@ -5,7 +5,7 @@
  * with its title, editors (only when it has them), version, URL and the date of access.
  */
 import { describe, expect, it } from 'vitest';
-import { ACCESSED_PLACEHOLDER, CITATION_FORMS, citations, citedEdition, cslItem, documentDescription, loadEdition, parseEditionConfig, type CitedEdition } from '../../src/edition/index.ts';
+import { ACCESSED_PLACEHOLDER, CITATION_FORMS, citations, citedEdition, cslItem, documentDescription, loadEdition, parseEditionConfig, suggestedCitation, type CitedEdition } from '../../src/edition/index.ts';
 import { chicagoStyle, mlaStyle, apaStyle } from '../../src/edition/csl-styles.ts';
 import { accessDate, fillPassageForms } from '../../src/site/cite-dates.ts';
 import { ROOT } from '../helpers/build.ts';
@@ -44,6 +44,12 @@ describe('citations in each style, from CSL through citeproc', () => {
       expect({ chicagoNote: c.chicagoNote, chicagoBibliography: c.chicagoBibliography, mla: c.mla, apa: c.apa }).toEqual(EXPECTED[name as keyof typeof EXPECTED]);
     });
   }
+
+  it('the suggested citation (print heads) is Chicago\'s bibliography form, made alone', () => {
+    for (const [name, slug] of Object.entries(SLUGS)) {
+      expect(suggestedCitation(doc(slug), edition, CITED, page(slug))).toBe(EXPECTED[name as keyof typeof EXPECTED].chicagoBibliography);
+    }
+  });
 
   it('every form names the original and the edition, with the date of access to fill in', () => {
     for (const slug of Object.values(SLUGS)) {
