@@ -31,6 +31,8 @@ const pages: [string, string][] = [
   // The works cited are paged by letter (src/edition/paging.ts): their index and a letter's page.
   ['works', 'works/'],
   ['works-letter', 'works/a/'],
+  // A link made before the works were paged: followed to the letter page (src/site/fragment-pages.ts).
+  ['works-old-link', 'works/#iranrights-abrahamian-mass-executions-1988'],
   ['search', 'search/?q=Kianoury'],
   ['about', 'about/'],
   ['handout', 'documents/dimitrov-cable-1941/handout/?from=16&to=18'],
