@@ -191,6 +191,18 @@ export class WorkCache {
     this.kept = new Map([...documents].flatMap((k) => (k.doc.inputDigest ? [[k.doc.inputDigest, k] as const] : [])));
   }
 
+  /**
+   * Lets go of everything held in memory (the pack on disk stays as it is): a build calls it
+   * once its pack is written, since its pages render from the model already built; what is
+   * asked afterwards is a miss, and done again.
+   */
+  release(): void {
+    this.entries.clear();
+    this.used.clear();
+    this.kept.clear();
+    this.dirty = false;
+  }
+
   /** Forgets the counts (each build reports its own). */
   resetStats(): void {
     for (const k of Object.keys(this.stats)) delete this.stats[k];

@@ -138,6 +138,8 @@ export default function editionIntegration(): AstroIntegration {
           // Only time is lost: the next build does this work again.
           logger.warn(`the work cache was not written (${e instanceof Error ? e.message : String(e)}); the next build reads every file again.`);
         }
+        // A build's pages render from this model: the cache's copies need not stay in memory while Vite bundles (about 0.5 GB at 10,000 documents).
+        if (command === 'build') work.cache?.release();
         if (shard.kind !== 'all') {
           addMiddleware({ entrypoint: new URL('./shard-middleware.ts', import.meta.url), order: 'pre' });
           logger.info(`${describeShard(shard)} (EDITION_SHARD=${process.env.EDITION_SHARD}): the other pages and the search index are left to the other jobs and the join (npm run join-shards)`);

@@ -186,6 +186,24 @@ describe('the work cache', () => {
     expect(modelText(sortedProblems(fixed))).toBe(modelText(sortedProblems(buildEdition(readEditionFiles(root)))));
   });
 
+  it('lets go of what it holds in memory after a build, leaving its pack as written', () => {
+    const { root, dir } = corpus(2);
+    mkdirSync(join(dir, 'cache'));
+    const cache = new WorkCache(join(dir, 'cache'));
+    const files = readEditionFiles(root);
+    const built = buildEdition(files, { cache });
+    expect(cache.save()).toBe(true);
+    const pack = readFileSync(join(dir, 'cache', PACK_FILE));
+    expect(cache.size).toBeGreaterThan(0);
+    cache.release();
+    expect(cache.size).toBe(0);
+    expect(readFileSync(join(dir, 'cache', PACK_FILE)).equals(pack)).toBe(true);
+    // Asked again: done again, the same model.
+    cache.resetStats();
+    expect(modelText(buildEdition(files, { cache }))).toBe(modelText(built));
+    expect(cache.stats.read!.hits).toBe(0);
+  });
+
   it('keeps no document whole unless asked to (a build makes one model, and does not hold it past its pages)', () => {
     const { root } = corpus(2);
     writePassageLocks(root, buildEdition(readEditionFiles(root)));
