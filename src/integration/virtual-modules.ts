@@ -1,6 +1,6 @@
 /**
  * How the edition reaches pages: two Vite virtual modules, as Starlight hands its config to its
- * pages, instead of a value on `globalThis`.
+ * pages (the model itself crosses through the process's shared work, work-cache.ts):
  * - `virtual:edition/config`: the checked edition.config.yml, as JSON (read once by the
  *   integration);
  * - `virtual:edition/model`: the validated model the integration has just built (and checked),
