@@ -7,7 +7,6 @@
  * page stops the join with a message saying which. See docs/performance.md, "Sharded builds".
  */
 import { resolve } from 'node:path';
-import { formatProblem, loadEdition, sortProblems } from '../src/edition/index.ts';
 import { JoinError, joinShards, shown } from './shards/join.ts';
 
 const args = process.argv.slice(2);
@@ -22,20 +21,9 @@ const inputs = args.filter((_, i) => i !== at && i !== at + 1).map((a) => resolv
 const root = resolve(process.env.EDITION_ROOT ?? process.cwd());
 const base = (process.env.BASE ?? '/').replace(/\/?$/, '/');
 
-// The jobs have validated the edition; the join reads the same files for the index's records.
-const load = () => {
-  const edition = loadEdition(root, { requireLocks: false });
-  const errors = sortProblems(edition.problems.filter((p) => p.severity === 'error'));
-  if (errors.length > 0) {
-    throw new JoinError(
-      `${errors.map(formatProblem).join('\n')}\nThe edition has ${errors.length} error${errors.length === 1 ? '' : 's'}: no search index was written (the jobs should have stopped on ${errors.length === 1 ? 'it' : 'them'} too).`,
-    );
-  }
-  return edition;
-};
 const started = performance.now();
 try {
-  const r = await joinShards(inputs, out, load, base);
+  const r = await joinShards(inputs, out, root, base);
   console.log(
     `joined ${inputs.length} outputs into ${shown(out)}: ${r.files} files (${r.perInput.join(' + ')}; ${r.shared} written identically by several jobs); ` +
       `pagefind: ${r.records} records indexed; ${((performance.now() - started) / 1000).toFixed(1)} s`,

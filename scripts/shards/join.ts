@@ -9,10 +9,13 @@
  * (an unsharded build), and when a document of the edition has no page in the joined site (a
  * shard missing, or shards of different N joined).
  */
-import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, createReadStream, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import type { Edition } from '../../src/edition/index.ts';
-import { startSearchIndex } from '../../src/integration/search-index.ts';
+import { createInterface } from 'node:readline';
+import type { Edition, SearchRecord } from '../../src/edition/index.ts';
+import { startSearchIndexFrom } from '../../src/integration/search-index.ts';
 
 /** The join cannot be made: the message says what and how to fix it. */
 export class JoinError extends Error {}
@@ -112,32 +115,36 @@ export interface JoinResult extends JoinSitesResult {
 }
 
 /**
- * Joins `inputs` into `out`, checks that every document has its page, and writes the site's
- * Pagefind index from the edition `load` returns (whose pages live under `base`, with trailing
- * slash). The model is held only until its records are in Pagefind, not while Pagefind writes
- * its files (the step that needs the most memory), as in the build.
+ * Joins the outputs `inputs` into `out` (see {@link joinSites}) and writes the joined site's one
+ * Pagefind index from the records of the edition at `root` (whose pages live under `base`, with
+ * trailing slash). The model is loaded in a process of its own (scripts/shards/records.ts),
+ * which checks it, checks that every document has its page, writes the records to a file and
+ * exits; this process then gives them to Pagefind. The model and Pagefind's writing, the step
+ * that needs the most memory, are never in memory at once.
  */
-export async function joinShards(inputs: readonly string[], out: string, load: () => Edition, base: string): Promise<JoinResult> {
+export async function joinShards(inputs: readonly string[], out: string, root: string, base: string): Promise<JoinResult> {
   const joined = joinSites(inputs, out);
-  let edition: Edition | undefined;
+  const temp = mkdtempSync(join(tmpdir(), 'edition-join-'));
   try {
-    edition = load();
-  } catch (e) {
-    rmSync(out, { recursive: true, force: true });
-    throw e;
+    const file = join(temp, 'records.jsonl');
+    const tsx = join(import.meta.dirname, '../../node_modules/tsx/dist/cli.mjs');
+    const child = spawnSync(process.execPath, [tsx, join(import.meta.dirname, 'records.ts'), root, out, base, file], { encoding: 'utf8', stdio: ['ignore', 'inherit', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+    if (child.status !== 0) {
+      rmSync(out, { recursive: true, force: true });
+      throw new JoinError(child.stderr.trim() || `The search records could not be made (exit ${child.status ?? child.signal}).`);
+    }
+    const search = startSearchIndexFrom(readRecords(file));
+    const records = await search.write(out);
+    return { ...joined, records };
+  } finally {
+    rmSync(temp, { recursive: true, force: true });
   }
-  const missing = missingDocumentPages(edition, out);
-  if (missing.length > 0) {
-    rmSync(out, { recursive: true, force: true });
-    throw new JoinError(
-      `${missing.length} page${missing.length === 1 ? ' is' : 's are'} missing from the joined site, e.g. ${missing.slice(0, 5).join(', ')}: ` +
-        `join the output of every shard 1/N … N/N (all of the same N) and of the aggregate job, built from the same edition.`,
-    );
-  }
-  const search = startSearchIndex(edition, base);
-  edition = undefined;
-  const records = await search.write(out);
-  return { ...joined, records };
+}
+
+/** The records of a file that scripts/shards/records.ts wrote, one a line, in its order. */
+async function* readRecords(file: string): AsyncGenerator<SearchRecord> {
+  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
+  for await (const line of lines) if (line) yield JSON.parse(line) as SearchRecord;
 }
 
 /** A path for messages: relative to the working directory when inside it. */

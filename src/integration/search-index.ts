@@ -49,9 +49,23 @@ export interface SearchIndexOptions {
 
 /** Starts indexing `edition`, whose pages live under `base` (with trailing slash). */
 export function startSearchIndex(edition: Edition, base: string, options: SearchIndexOptions = {}): SearchIndexJob {
-  const { stageIn } = options;
   // Held only until every record is sent, so the model can be freed before Pagefind writes.
   let source: Edition | null = edition;
+  // Records are made as they are sent: a large edition's records are never all in memory.
+  function* records() {
+    yield* eachSearchRecord(source!, base, pageBudget(process.env));
+    source = null;
+  }
+  return startSearchIndexFrom(records(), options);
+}
+
+/**
+ * Starts indexing these records (as {@link eachSearchRecord} makes them, in its order): for a
+ * process that does not hold the model, such as the join of a sharded build, which reads them
+ * from a file another process wrote.
+ */
+export function startSearchIndexFrom(records: Iterable<SearchRecord> | AsyncIterable<SearchRecord>, options: SearchIndexOptions = {}): SearchIndexJob {
+  const { stageIn } = options;
   let count = 0;
   /** Each document's date by URL, for the date order. */
   const dates = new Map<string, string>();
@@ -68,9 +82,8 @@ export function startSearchIndex(edition: Edition, base: string, options: Search
       });
       count += batch.length;
     };
-    // Records are made as they are sent: a large edition's records are never all in memory.
     let batch: SearchRecord[] = [];
-    for (const r of eachSearchRecord(source!, base, pageBudget(process.env))) {
+    for await (const r of records) {
       if (r.kind === 'document') dates.set(r.url, r.date);
       batch.push(r);
       if (batch.length === BATCH) {
@@ -80,7 +93,6 @@ export function startSearchIndex(edition: Edition, base: string, options: Search
     }
     await send(batch);
     times.added = performance.now();
-    source = null;
     if (stageIn) {
       rmSync(stageIn, { recursive: true, force: true });
       await writeIndex(index, stageIn, dates);

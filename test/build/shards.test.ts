@@ -5,7 +5,7 @@
  * Pagefind indexes answer the same queries. Each shard renders only its documents' pages.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listFiles, sameBytes } from '../../scripts/shards/join.ts';
@@ -56,6 +56,18 @@ describe('sharded build', () => {
     expect(aggregate).toContain('timeline/index.html');
     expect(aggregate.some((f) => f.startsWith('pagefind/'))).toBe(false);
   });
+
+  it('a join without one of the shards stops, names a missing page, and leaves no site', () => {
+    const out = join(work, 'joined-incomplete');
+    const env: NodeJS.ProcessEnv = { ...process.env, EDITION_ROOT: join(work, 'edition') };
+    delete env.CI;
+    const outputs = [...Array.from({ length: SHARDS - 1 }, (_, i) => join(work, `shard-${i + 1}`)), join(work, 'aggregate')];
+    const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/join-shards.ts'), '--out', out, ...outputs], { cwd: ROOT, env, encoding: 'utf8' });
+    expect(r.status, `${r.stdout}${r.stderr}`).toBe(1);
+    expect(r.stderr).toMatch(/pages? (is|are) missing from the joined site, e\.g\. documents\/[^/]+\/index\.html/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(out)).toBe(false);
+  }, 300_000);
 
   it('npm run build:sharded builds the same site on one machine, job after job', () => {
     const out = join(work, 'build-sharded');
