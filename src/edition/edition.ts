@@ -50,7 +50,9 @@ export function buildEdition(files: RawFile[], options: BuildOptions = {}): Edit
     const requireLocks = options.requireLocks ?? false;
     // Each document's input digest; with a cache, a document whose digest is the one of a document
     // of the last model built without errors is taken whole (its stages are not run again).
-    const digests = cache ? inputDigests(input, entries, cited, cache.version, requireLocks) : undefined;
+    // Each document's note files (for its digest and, after the build, for keeping it whole).
+    const notes = cache ? notesBySlug(input) : new Map<string, RawFile[]>();
+    const digests = cache ? inputDigests(input, notes, entries, cited, cache.version, requireLocks) : undefined;
     const kept = new Map<string, KeptDocument>();
     if (cache && digests) {
       for (const { slug } of input.sources) {
@@ -88,7 +90,7 @@ export function buildEdition(files: RawFile[], options: BuildOptions = {}): Edit
     if (cache && !problems.hasErrors) {
       for (const doc of computed) if (doc.inputDigest) cache.set('mentions', doc.inputDigest, doc.mentions);
       // (A build of the registers alone, as the content loaders do, leaves the documents kept.)
-      if (input.sources.length > 0) cache.keepDocuments(keepable(edition, input, kept));
+      if (input.sources.length > 0) cache.keepDocuments(keepable(edition, input, notes, kept));
     }
     return edition;
   });
@@ -102,14 +104,13 @@ export function buildEdition(files: RawFile[], options: BuildOptions = {}): Edit
  * the works' data (its notes' citations), whether locks are required, and the code's version.
  * Editing one note changes one document's digest; editing an alias changes every document's.
  */
-function inputDigests(input: ClassifiedFiles, entries: ReadonlyMap<string, Entry>, cited: WorksCited, version: string, requireLocks: boolean): Map<string, string> {
+function inputDigests(input: ClassifiedFiles, notes: ReadonlyMap<string, RawFile[]>, entries: ReadonlyMap<string, Entry>, cited: WorksCited, version: string, requireLocks: boolean): Map<string, string> {
   const shared = keyOf(
     version,
     String(requireLocks),
     JSON.stringify([...entries.values()].map((e) => [e.ref, e.meta])),
     JSON.stringify(Object.entries(cited.works)),
   );
-  const notes = notesBySlug(input);
   const files = (list: readonly (RawFile | undefined)[]) => list.flatMap((f) => (f ? [f.path, bytesDigest(f.bytes)] : ['-']));
   const digests = new Map<string, string>();
   for (const { slug, file } of input.sources) {
@@ -136,8 +137,7 @@ function notesBySlug(input: ClassifiedFiles): Map<string, RawFile[]> {
  * notes — and the works it cites. Left out: a document whose lock is to be written (its lock file
  * changes, so would its digest) and one with a note that did not become one of its notes.
  */
-function keepable(edition: Edition, input: ClassifiedFiles, kept: ReadonlyMap<string, KeptDocument>): KeptDocument[] {
-  const notes = notesBySlug(input);
+function keepable(edition: Edition, input: ClassifiedFiles, notes: ReadonlyMap<string, RawFile[]>, kept: ReadonlyMap<string, KeptDocument>): KeptDocument[] {
   const bySlug = new Map<string, Problem[]>();
   const owner = new Map<string, string>();
   for (const { slug, file } of input.sources) owner.set(file.path, slug);

@@ -6,7 +6,12 @@
  * there, so published links keep reaching their entry. Nothing happens for any other fragment.
  */
 export function followPagedFragment(doc: Document = document, loc: Location = location): void {
-  const id = decodeURIComponent(loc.hash.slice(1));
+  let id: string;
+  try {
+    id = decodeURIComponent(loc.hash.slice(1));
+  } catch {
+    return; // Not a fragment any page of the list wrote.
+  }
   if (!id || doc.getElementById(id)) return;
   const map = doc.getElementById('fragment-pages');
   if (!map?.textContent) return;
