@@ -3,7 +3,9 @@
  * self time by function and by where the code lives (a file of src/, a package of node_modules,
  * Node's internals, GC), and inclusive time of chosen functions.
  *
- * Usage: tsx scripts/bench/profile-summary.ts <file.cpuprofile | folder> [--top N] [--inclusive name,name]
+ * Usage: tsx scripts/bench/profile-summary.ts <file.cpuprofile | folder> [--top N] [--inclusive name,name] [--from S] [--to S]
+ * `--from`/`--to` keep the samples taken between those seconds after the profile's start (a
+ * build's phases: the config hooks, bundling, rendering).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,6 +28,9 @@ const args = process.argv.slice(2);
 const target = args[0];
 if (!target) throw new Error('usage: tsx scripts/bench/profile-summary.ts <file.cpuprofile | folder> [--top N] [--inclusive name,name]');
 const top = Number(args[args.indexOf('--top') + 1] ?? 25) || 25;
+const seconds = (flag: string) => (args.includes(flag) ? Number(args[args.indexOf(flag) + 1]) : undefined);
+const from = seconds('--from') ?? 0;
+const to = seconds('--to') ?? Infinity;
 const inclusiveNames = args.includes('--inclusive') ? (args[args.indexOf('--inclusive') + 1] ?? '').split(',').filter(Boolean) : [];
 const files = statSync(target).isDirectory()
   ? readdirSync(target)
@@ -56,8 +61,15 @@ for (const file of files) {
   const p = JSON.parse(readFileSync(file, 'utf8')) as Profile;
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const self = new Map<number, number>();
-  for (let i = 0; i < p.samples.length; i++) self.set(p.samples[i]!, (self.get(p.samples[i]!) ?? 0) + (p.timeDeltas[i] ?? 0));
-  const total = (p.endTime - p.startTime) / 1000;
+  let at = 0;
+  let kept = 0;
+  for (let i = 0; i < p.samples.length; i++) {
+    at += p.timeDeltas[i] ?? 0;
+    if (at / 1e6 < from || at / 1e6 > to) continue;
+    kept += p.timeDeltas[i] ?? 0;
+    self.set(p.samples[i]!, (self.get(p.samples[i]!) ?? 0) + (p.timeDeltas[i] ?? 0));
+  }
+  const total = from > 0 || to < Infinity ? kept / 1000 : (p.endTime - p.startTime) / 1000;
   const byFn = new Map<string, number>();
   const byPlace = new Map<string, number>();
   for (const [id, us] of self) {

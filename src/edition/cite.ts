@@ -183,14 +183,76 @@ function toPassage(text: string, pageUrl: string, passage: string, form: string)
   return text.split(pageUrl).join(`${pageUrl}#p${passage}`);
 }
 
-/** Outputs by style and input, so that an identical item is rendered once. */
+/**
+ * One rendering by citation-js: an item in a format with that format's options. Plain data, so
+ * that it can be made in another thread ahead of the pages (src/integration/citations-ahead.ts
+ * runs the same call, `new Cite(item).format(format, options)`, in a worker).
+ */
+export interface Rendering {
+  item: CslItem;
+  format: 'bibliography' | 'citation' | 'biblatex' | 'ris';
+  options?: Record<string, unknown>;
+}
+
+/** What identifies a rendering's output: all of its inputs. */
+export const renderingKey = (r: Rendering): string => JSON.stringify([r.format, r.options ?? null, r.item]);
+
+/** Outputs by rendering, so that an identical item is rendered once. */
 const cache = new Map<string, string>();
 
-type Kind = 'bibliography' | 'note' | 'in-text';
+/**
+ * Outputs made ahead of the pages (in a build, by a worker thread while Astro bundles:
+ * src/integration/citations-ahead.ts), by {@link renderingKey}. Kept on `globalThis`, since
+ * the integration and the bundled pages run separate copies of this module in one process. A
+ * key is the whole input, so an output found here is the one the page would have made.
+ */
+interface Ahead {
+  outputs: Map<string, string>;
+  /** Settles once the outputs being made ahead are kept (or could not be made). */
+  ready: Promise<void> | undefined;
+  /** Renderings the pages found made ahead, and renderings they made themselves while outputs were held. */
+  used: number;
+  missed: number;
+}
+const AHEAD = Symbol.for('annotated-edition.citations-ahead');
+function ahead(): Ahead {
+  const g = globalThis as { [AHEAD]?: Ahead };
+  return (g[AHEAD] ??= { outputs: new Map(), ready: undefined, used: 0, missed: 0 });
+}
+
+/**
+ * Keeps outputs being made ahead (`[renderingKey, output]`) for the pages of this process, once
+ * they come; {@link renderingsMadeAhead} settles then. Outputs that fail to come are made by the
+ * pages themselves.
+ */
+export function keepRenderingsMadeAhead(outputs: Promise<Iterable<readonly [string, string]>>): void {
+  const a = ahead();
+  a.ready = outputs.then(
+    (made) => {
+      for (const [key, text] of made) a.outputs.set(key, text);
+    },
+    () => undefined,
+  );
+}
+
+/** Settles once the outputs being made ahead are kept (at once when none are): the document pages wait for it before rendering. */
+export function renderingsMadeAhead(): Promise<void> {
+  return ahead().ready ?? Promise.resolve();
+}
+
+/** How many outputs are held, how many the pages used and how many they made themselves; then lets them go. */
+export function releaseRenderingsMadeAhead(): { held: number; used: number; missed: number } {
+  const a = ahead();
+  const stats = { held: a.outputs.size, used: a.used, missed: a.missed };
+  a.outputs.clear();
+  a.ready = undefined;
+  a.used = 0;
+  a.missed = 0;
+  return stats;
+}
 
 /** The output made for these inputs, made once (kept in `cache`). */
-function once(inputs: unknown[], make: () => string): string {
-  const key = JSON.stringify(inputs);
+function once(key: string, make: () => string): string {
   let out = cache.get(key);
   if (out === undefined) {
     out = make();
@@ -200,24 +262,44 @@ function once(inputs: unknown[], make: () => string): string {
   return out;
 }
 
-/** One citeproc rendering (plain text) of `item` in `style`, with a paragraph locator for notes and in-text citations. */
-function render(item: CslItem, style: string, kind: Kind, paragraph?: string): string {
+/** Makes one rendering now, in this thread. */
+export function renderNow(r: Rendering): string {
   registerStyles();
-  return once([style, kind, paragraph, item], () => {
-    const cite = new Cite(item);
-    const options = { format: 'text' as const, template: style, lang: 'en-US' };
-    return kind === 'bibliography'
-      ? String(cite.format('bibliography', options)).trim()
-      : String(
-          cite.format('citation', {
-            ...options,
-            citationsPre: [],
-            citationsPost: [],
-            // A note's first citation (noteIndex 1): the full note.
-            entry: { citationItems: [{ id: String(item.id), ...(paragraph ? { locator: paragraph, label: 'paragraph' as const } : {}) }], properties: { noteIndex: kind === 'note' ? 1 : 0 } },
-          }),
-        ).trim();
-  });
+  return String((new Cite(r.item).format as (format: string, options?: Record<string, unknown>) => unknown)(r.format, r.options)).trim();
+}
+
+/** The output of a rendering: made ahead, made before, or made now. */
+function made(r: Rendering): string {
+  const key = renderingKey(r);
+  const a = ahead();
+  if (a.outputs.size > 0) {
+    const out = a.outputs.get(key);
+    if (out !== undefined) {
+      a.used++;
+      return out;
+    }
+    a.missed++;
+  }
+  return once(key, () => renderNow(r));
+}
+
+type Kind = 'bibliography' | 'note' | 'in-text';
+
+/** One citeproc rendering (plain text) of `item` in `style`, with a paragraph locator for notes and in-text citations. */
+function render(item: CslItem, style: string, kind: Kind, paragraph?: string): Rendering {
+  const options = { format: 'text', template: style, lang: 'en-US' };
+  if (kind === 'bibliography') return { item, format: 'bibliography', options };
+  return {
+    item,
+    format: 'citation',
+    options: {
+      ...options,
+      citationsPre: [],
+      citationsPost: [],
+      // A note's first citation (noteIndex 1): the full note.
+      entry: { citationItems: [{ id: String(item.id), ...(paragraph ? { locator: paragraph, label: 'paragraph' } : {}) }], properties: { noteIndex: kind === 'note' ? 1 : 0 } },
+    },
+  };
 }
 
 /** What Chicago's bibliography is given: the item without its recipients (its style writes "Dimitrov, Georgi. to Joseph Stalin."). */
@@ -226,7 +308,37 @@ function chicagoBibliographyItem(rendered: CslItem): CslItem {
   return item;
 }
 
-const chicagoBibliographyText = (item: CslItem) => withPlaceholder(render(item, STYLES.chicago, 'bibliography'), SENTINEL_TEXT.us, 'Chicago bibliography');
+/** The renderings of a document's citation forms, or of a passage's (`passage`: its number, or a placeholder). */
+function renderings(doc: EditionDocument, edition: Edition, cited: CitedEdition, pageUrl: string, passage?: string) {
+  const rendered: CslItem = { ...cslItem(doc, edition, cited, pageUrl), accessed: { 'date-parts': [SENTINEL] } };
+  const mlaItem = { ...rendered, ...(cited.version ? { version: `version ${cited.version}` } : {}) };
+  return {
+    chicagoNote: render(rendered, STYLES.chicago, 'note', passage),
+    chicagoBibliography: render(chicagoBibliographyItem(rendered), STYLES.chicago, 'bibliography'),
+    mla: render(mlaItem, STYLES.mla, 'bibliography'),
+    apa: render(rendered, STYLES.apa, 'bibliography'),
+    // BibLaTeX's fields (urldate, booktitle, editor, version, date): classic BibTeX has none for the edition.
+    bibtex: { item: rendered, format: 'biblatex' } satisfies Rendering,
+    ris: { item: rendered, format: 'ris' } satisfies Rendering,
+    ...(passage ? { inText: render(rendered, STYLES.apa, 'in-text', passage) } : {}),
+  };
+}
+
+/**
+ * Every rendering the page of a document at `pageUrl` and its handout ask for (its citation
+ * forms, its passages' forms with the `__P__` placeholder, its suggested citation), once each:
+ * what a build can make ahead of the pages (src/integration/citations-ahead.ts).
+ */
+export function citationRenderings(doc: EditionDocument, edition: Edition, cited: CitedEdition, pageUrl: string): Rendering[] {
+  const all = new Map<string, Rendering>();
+  for (const set of [renderings(doc, edition, cited, pageUrl), renderings(doc, edition, cited, pageUrl, PASSAGE_PLACEHOLDER)]) {
+    for (const r of Object.values(set)) all.set(renderingKey(r), r);
+  }
+  return [...all.values()];
+}
+
+/** The passage number the document page's passage forms are made with, replaced in the reader's browser (src/site/passage-tools.ts). */
+export const PASSAGE_PLACEHOLDER = '__P__';
 
 /**
  * The document's suggested citation, Chicago's bibliography form: the same text as
@@ -234,7 +346,7 @@ const chicagoBibliographyText = (item: CslItem) => withPlaceholder(render(item, 
  * form's), for the print head of the document page and of its handout.
  */
 export function suggestedCitation(doc: EditionDocument, edition: Edition, cited: CitedEdition, pageUrl: string): string {
-  return chicagoBibliographyText(chicagoBibliographyItem({ ...cslItem(doc, edition, cited, pageUrl), accessed: { 'date-parts': [SENTINEL] } }));
+  return withPlaceholder(made(renderings(doc, edition, cited, pageUrl).chicagoBibliography), SENTINEL_TEXT.us, 'Chicago bibliography');
 }
 
 /**
@@ -252,28 +364,22 @@ export function suggestedCitation(doc: EditionDocument, edition: Edition, cited:
  * Chicago add the word themselves).
  */
 export function citations(doc: EditionDocument, edition: Edition, cited: CitedEdition, pageUrl: string, passage?: string): Citations {
-  const item = cslItem(doc, edition, cited, pageUrl);
-  const rendered: CslItem = { ...item, accessed: { 'date-parts': [SENTINEL] } };
-  const bibliographyItem = chicagoBibliographyItem(rendered);
-  const mlaItem = { ...rendered, ...(cited.version ? { version: `version ${cited.version}` } : {}) };
-
+  const r = renderings(doc, edition, cited, pageUrl, passage);
   const forms = {
-    chicagoNote: withPlaceholder(render(rendered, STYLES.chicago, 'note', passage), SENTINEL_TEXT.us, 'Chicago note'),
-    chicagoBibliography: chicagoBibliographyText(bibliographyItem),
-    mla: withPlaceholder(render(mlaItem, STYLES.mla, 'bibliography'), SENTINEL_TEXT.mla, 'MLA'),
-    apa: withPlaceholder(render(rendered, STYLES.apa, 'bibliography'), SENTINEL_TEXT.us, 'APA'),
-    // BibLaTeX's fields (urldate, booktitle, editor, version, date): classic BibTeX has none for the edition.
-    bibtex: withPlaceholder(once(['biblatex', rendered], () => String(new Cite(rendered).format('biblatex')).trim()), SENTINEL_TEXT.iso, 'BibTeX'),
-    // @citation-js/plugin-ris declares no types for its output format.
-    ris: withPlaceholder(once(['ris', rendered], () => String((new Cite(rendered).format as (format: string) => unknown)('ris')).trim()), SENTINEL_TEXT.ris, 'RIS'),
+    chicagoNote: withPlaceholder(made(r.chicagoNote), SENTINEL_TEXT.us, 'Chicago note'),
+    chicagoBibliography: withPlaceholder(made(r.chicagoBibliography), SENTINEL_TEXT.us, 'Chicago bibliography'),
+    mla: withPlaceholder(made(r.mla), SENTINEL_TEXT.mla, 'MLA'),
+    apa: withPlaceholder(made(r.apa), SENTINEL_TEXT.us, 'APA'),
+    bibtex: withPlaceholder(made(r.bibtex), SENTINEL_TEXT.iso, 'BibTeX'),
+    ris: withPlaceholder(made(r.ris), SENTINEL_TEXT.ris, 'RIS'),
   };
-  if (!passage) return { ...forms, cslJson: JSON.stringify([item], null, 2) };
+  if (!passage || !r.inText) return { ...forms, cslJson: JSON.stringify([cslItem(doc, edition, cited, pageUrl)], null, 2) };
   return {
     // The note was rendered with the paragraph; its URL is still the page's.
     chicagoNote: toPassage(forms.chicagoNote, pageUrl, passage, 'Chicago note'),
     chicagoBibliography: toPassage(forms.chicagoBibliography, pageUrl, passage, 'Chicago bibliography'),
     mla: toPassage(forms.mla, pageUrl, passage, 'MLA'),
-    apa: `${toPassage(forms.apa, pageUrl, passage, 'APA')}\nIn the text: ${render(rendered, STYLES.apa, 'in-text', passage)}`,
+    apa: `${toPassage(forms.apa, pageUrl, passage, 'APA')}\nIn the text: ${made(r.inText)}`,
     bibtex: toPassage(forms.bibtex, pageUrl, passage, 'BibTeX'),
     ris: toPassage(forms.ris, pageUrl, passage, 'RIS'),
     cslJson: JSON.stringify([cslItem(doc, edition, cited, pageUrl, passage)], null, 2),

@@ -101,12 +101,19 @@ export function apaStyle(): string {
 
 let registered = false;
 
+/** The three styles as registered: `[name, CSL XML]` (also handed to the worker that makes citations ahead, src/integration/citations-ahead.ts). */
+export function editionStyles(): [string, string][] {
+  return [
+    [STYLES.chicago, chicagoStyle()],
+    [STYLES.mla, mlaStyle()],
+    [STYLES.apa, apaStyle()],
+  ];
+}
+
 /** Registers the three styles with citation-js (once). */
 export function registerStyles(): void {
   if (registered) return;
   const config = plugins.config.get('@csl') as { styles: { add(name: string, xml: string): void } };
-  config.styles.add(STYLES.chicago, chicagoStyle());
-  config.styles.add(STYLES.mla, mlaStyle());
-  config.styles.add(STYLES.apa, apaStyle());
+  for (const [name, xml] of editionStyles()) config.styles.add(name, xml);
   registered = true;
 }

@@ -44,7 +44,8 @@ export {
   type WorksPages,
 } from './paging.js';
 export { eachSearchRecord, searchRecords, type DocumentSearchRecord, type EntrySearchRecord, type SearchRecord } from './search-records.js';
-export { ACCESSED_PLACEHOLDER, CITATION_FORMS, citations, cslItem, suggestedCitation, documentDescription, languageName, type Citations, type CitedEdition, type CslItem } from './cite.js';
+export { editionStyles } from './csl-styles.js';
+export { ACCESSED_PLACEHOLDER, CITATION_FORMS, PASSAGE_PLACEHOLDER, citationRenderings, citations, cslItem, keepRenderingsMadeAhead, releaseRenderingsMadeAhead, renderNow, renderingKey, renderingsMadeAhead, suggestedCitation, documentDescription, languageName, type Citations, type CitedEdition, type CslItem, type Rendering } from './cite.js';
 export {
   citedEdition,
   CONFIG_FILE,

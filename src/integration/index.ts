@@ -6,7 +6,7 @@
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { join, relative, sep } from 'node:path';
-import { escapeHtml, formatProblem, EditionError, CONFIG_FILE, siteAddress, sortProblems, UnsafeWriteError, type Problem } from '../edition/index.ts';
+import { citedEdition, escapeHtml, formatProblem, EditionError, CONFIG_FILE, releaseRenderingsMadeAhead, siteAddress, sortProblems, UnsafeWriteError, type Problem } from '../edition/index.ts';
 import { editionConfig, generateEdition } from './generate.ts';
 import { editionRoot, generatedDir } from './paths.ts';
 import { writeDocumentsMdx } from './write-mdx.ts';
@@ -14,6 +14,7 @@ import { sharedWork, type SharedWork } from './work-cache.ts';
 import { mdxCompileCache, mdxCompileStats } from './mdx-compile-cache.ts';
 import { editionVirtualModules, invalidateEditionModules } from './virtual-modules.ts';
 import { startSearchIndex, type SearchIndexJob } from './search-index.ts';
+import { makeCitationsAhead, type CitationsAhead } from './citations-ahead.ts';
 import { currentShard, describeShard, rendersDocument, ShardError, writesSearchIndex, type Shard } from './shard.ts';
 
 /**
@@ -102,6 +103,7 @@ export default function editionIntegration(): AstroIntegration {
   let search: SearchIndexJob | undefined;
   let shard: Shard = { kind: 'all' };
   let work: SharedWork;
+  let citationsAhead: CitationsAhead | undefined;
   return {
     name: 'annotated-edition',
     hooks: {
@@ -124,6 +126,11 @@ export default function editionIntegration(): AstroIntegration {
           settings = editionConfig(root);
           // Unchanged files' work is taken from the work cache (work-cache.ts), kept only after a build without errors.
           edition = generateEdition(root, work);
+          // A build's citation forms, made on the other core while the MDX is written and Vite bundles (citations-ahead.ts).
+          if (command === 'build' && process.env.EDITION_CITATIONS_AHEAD !== 'off') {
+            const site = siteAddress(settings.config, config.site).site;
+            citationsAhead = makeCitationsAhead(edition, citedEdition(settings.config), site, base, (slug) => rendersDocument(shard, slug));
+          }
           // One .mdx page per document, rewritten only when its bytes change (src/content.config.ts reads them);
           // in a sharded build, only the shard's documents (none in the aggregate job).
           mdx = writeDocumentsMdx(edition, generatedDir(), base, editionRoot(), (slug) => rendersDocument(shard, slug), work.cache);
@@ -180,6 +187,13 @@ export default function editionIntegration(): AstroIntegration {
         // The pages are written: the integration's hold on the model is let go (the search index keeps its own records).
         work.model = undefined;
         logger.info(work.taken > 0 ? 'model: built once, the pages rendered from it' : 'model: the pages built their own (EDITION_SHARED_MODEL=off, or another process)');
+        const used = releaseRenderingsMadeAhead();
+        if (citationsAhead) {
+          const ahead = await citationsAhead.done;
+          citationsAhead = undefined;
+          if (ahead instanceof Error) logger.warn(`citations: none made ahead (${ahead.message}); the pages made their own`);
+          else logger.info(`citations: ${ahead.made} forms made ahead in a worker thread (${(ahead.ms / 1000).toFixed(1)} s); the pages took ${used.used} of them and made ${used.missed} themselves`);
+        }
         if (!search) return;
         const started = performance.now();
         model = undefined;
