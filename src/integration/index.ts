@@ -120,12 +120,15 @@ export default function editionIntegration(): AstroIntegration {
         let settings: ReturnType<typeof editionConfig>;
         let edition: import('../edition/index.ts').Edition;
         let mdx: ReturnType<typeof writeDocumentsMdx>;
+        const times = { model: 0, mdx: 0 };
         try {
           // EDITION_SHARD (src/integration/shard.ts): a sharded build renders part of the pages.
           shard = command === 'build' ? currentShard() : { kind: 'all' };
           settings = editionConfig(root);
           // Unchanged files' work is taken from the work cache (work-cache.ts), kept only after a build without errors.
+          const started = performance.now();
           edition = generateEdition(root, work);
+          times.model = performance.now() - started;
           // A build's citation forms, made on the other core while the MDX is written and Vite bundles (citations-ahead.ts).
           if (command === 'build' && process.env.EDITION_CITATIONS_AHEAD !== 'off') {
             const site = siteAddress(settings.config, config.site).site;
@@ -133,7 +136,9 @@ export default function editionIntegration(): AstroIntegration {
           }
           // One .mdx page per document, rewritten only when its bytes change (src/content.config.ts reads them);
           // in a sharded build, only the shard's documents (none in the aggregate job).
+          const writing = performance.now();
           mdx = writeDocumentsMdx(edition, generatedDir(), base, editionRoot(), (slug) => rendersDocument(shard, slug), work.cache);
+          times.mdx = performance.now() - writing;
           // The pages render from this model (virtual-modules.ts) rather than building it again.
           work.model = edition;
         } catch (e) {
@@ -163,7 +168,7 @@ export default function editionIntegration(): AstroIntegration {
         if (!address.isPublic && command === 'build') {
           logger.warn(`no public URL: this build is a preview (every page marked as one); canonical links, citations and open data use ${address.site}. Set "url" in ${CONFIG_FILE} (or SITE) before publishing.`);
         }
-        logger.info(`mdx: ${mdx.written.length} written, ${mdx.unchanged} unchanged, ${mdx.removed.length} removed (${generatedDir()})`);
+        logger.info(`mdx: ${mdx.written.length} written, ${mdx.unchanged} unchanged, ${mdx.removed.length} removed (${generatedDir()}) in ${(times.mdx / 1000).toFixed(1)} s`);
         // Which processor compiles them (edition.config.yml's markdown.processor, applied by astro.config.mjs).
         processor = config.markdown.processor?.name ?? 'default';
         if (processor === settings.config.markdown.processor) logger.info(`mdx: compiled by the ${processor} processor (${CONFIG_FILE}: markdown.processor)`);
@@ -171,7 +176,7 @@ export default function editionIntegration(): AstroIntegration {
         // Kept for the search index too (a shard writes none).
         model = writesSearchIndex(shard) ? edition : undefined;
         for (const p of edition.problems) logger.warn(formatProblem(p));
-        logger.info(`edition: ${edition.documents.length} documents, ${edition.documents.reduce((n, d) => n + d.notes.length, 0)} notes, ${edition.entries.size} register entries`);
+        logger.info(`edition: ${edition.documents.length} documents, ${edition.documents.reduce((n, d) => n + d.notes.length, 0)} notes, ${edition.entries.size} register entries (read and checked in ${(times.model / 1000).toFixed(1)} s)`);
       },
       'astro:build:start': () => {
         // The search index, from the same model the pages are built from (never a stale copy),
