@@ -9,7 +9,8 @@ import { join, relative, sep } from 'node:path';
 import { citedEdition, escapeHtml, formatProblem, EditionError, CONFIG_FILE, releaseRenderingsMadeAhead, siteAddress, sortProblems, UnsafeWriteError, type Problem } from '../edition/index.ts';
 import { editionConfig, generateEdition } from './generate.ts';
 import { editionRoot, generatedDir } from './paths.ts';
-import { writeDocumentsMdx } from './write-mdx.ts';
+import { documentsToMake, mdxOptions, writeDocumentsMdx } from './write-mdx.ts';
+import { documentTexts, MDX_WORKER_MIN_DOCUMENTS, startMdxWorker, type MdxWorker } from './mdx-ahead.ts';
 import { sharedWork, type SharedWork } from './work-cache.ts';
 import { mdxCompileCache, mdxCompileStats } from './mdx-compile-cache.ts';
 import { editionVirtualModules, invalidateEditionModules } from './virtual-modules.ts';
@@ -121,27 +122,36 @@ export default function editionIntegration(): AstroIntegration {
         let edition: import('../edition/index.ts').Edition;
         let mdx: ReturnType<typeof writeDocumentsMdx>;
         const times = { model: 0, mdx: 0 };
+        let mdxWorker: MdxWorker | undefined;
         try {
           // EDITION_SHARD (src/integration/shard.ts): a sharded build renders part of the pages.
           shard = command === 'build' ? currentShard() : { kind: 'all' };
           settings = editionConfig(root);
-          // Unchanged files' work is taken from the work cache (work-cache.ts), kept only after a build without errors.
           const started = performance.now();
+          const renders = (slug: string) => rendersDocument(shard, slug);
+          // A build of many documents writes their MDX on both cores (mdx-ahead.ts): the worker loads the core while the model is built.
+          const sources = work.files().filter((f) => /^sources\/[^/]+\.txt$/.test(f.path)).length;
+          if (command === 'build' && process.env.EDITION_MDX_WORKER !== 'off' && sources >= MDX_WORKER_MIN_DOCUMENTS) mdxWorker = startMdxWorker(fileURLToPath(config.root));
+          // Unchanged files' work is taken from the work cache (work-cache.ts), kept only after a build without errors.
           edition = generateEdition(root, work);
           times.model = performance.now() - started;
-          // A build's citation forms, made on the other core while the MDX is written and Vite bundles (citations-ahead.ts).
-          if (command === 'build' && process.env.EDITION_CITATIONS_AHEAD !== 'off') {
-            const site = siteAddress(settings.config, config.site).site;
-            citationsAhead = makeCitationsAhead(edition, citedEdition(settings.config), site, base, (slug) => rendersDocument(shard, slug));
-          }
           // One .mdx page per document, rewritten only when its bytes change (src/content.config.ts reads them);
           // in a sharded build, only the shard's documents (none in the aggregate job).
           const writing = performance.now();
-          mdx = writeDocumentsMdx(edition, generatedDir(), base, editionRoot(), (slug) => rendersDocument(shard, slug), work.cache);
+          const texts = await documentTexts(edition, documentsToMake(edition, base, renders, work.cache), mdxOptions(base), mdxWorker, (e) => logger.warn(`mdx: the worker thread failed (${e.message}); this thread wrote its documents too`));
+          mdxWorker?.close();
+          mdxWorker = undefined;
+          mdx = writeDocumentsMdx(edition, generatedDir(), base, editionRoot(), renders, work.cache, texts);
           times.mdx = performance.now() - writing;
+          // A build's citation forms, made on the other core while Vite bundles (citations-ahead.ts).
+          if (command === 'build' && process.env.EDITION_CITATIONS_AHEAD !== 'off') {
+            const site = siteAddress(settings.config, config.site).site;
+            citationsAhead = makeCitationsAhead(edition, citedEdition(settings.config), site, base, renders);
+          }
           // The pages render from this model (virtual-modules.ts) rather than building it again.
           work.model = edition;
         } catch (e) {
+          mdxWorker?.close();
           return stopBuild(e, logger);
         }
         try {

@@ -11,10 +11,11 @@
  */
 import { lstatSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative } from 'node:path';
-import { documentMdx, pageBudget, worksPages, type Edition } from '../edition/index.ts';
+import { documentMdx, pageBudget, worksPages, type Edition, type EditionDocument } from '../edition/index.ts';
 import { plainFolderInside, writeFileNoFollow } from '../edition/load.ts';
 import { keyOf, sha256, type WorkCache } from '../edition/cache.ts';
 import { editionRoot } from './paths.ts';
+import type { ToMdastOptions } from '../edition/emit/to-mdast.ts';
 
 export interface MdxWriteResult {
   written: string[];
@@ -26,7 +27,16 @@ export interface MdxWriteResult {
  * `include` narrows the documents written (a sharded build's, src/integration/shard.ts): the
  * others' files are removed like a removed document's, so the content layer does not list them.
  */
-export function writeDocumentsMdx(edition: Edition, dir: string, base: string, root: string = editionRoot(), include: (slug: string) => boolean = () => true, cache?: WorkCache): MdxWriteResult {
+export function writeDocumentsMdx(
+  edition: Edition,
+  dir: string,
+  base: string,
+  root: string = editionRoot(),
+  include: (slug: string) => boolean = () => true,
+  cache?: WorkCache,
+  /** Texts already made for some documents, by slug (`documentMdx` with {@link mdxOptions}: mdx-ahead.ts); the others are made here. */
+  texts?: ReadonlyMap<string, string>,
+): MdxWriteResult {
   if (edition.problems.some((p) => p.severity === 'error')) throw new Error('The edition has errors: no page is written.');
   const inRoot = relative(root, dir);
   if (inRoot !== '' && !inRoot.startsWith('..') && !isAbsolute(inRoot)) plainFolderInside(root, inRoot.split(/[\\/]/).join('/'));
@@ -36,10 +46,7 @@ export function writeDocumentsMdx(edition: Edition, dir: string, base: string, r
   }
   const result: MdxWriteResult = { written: [], unchanged: 0, removed: [] };
   const wanted = new Set<string>();
-  // Notes link to the works-cited page listing each work (src/edition/paging.ts), which depends
-  // on the whole edition: part of every document's MDX key.
-  const budget = pageBudget(process.env);
-  const worksLayout = cache ? JSON.stringify([...worksPages(edition, budget).pathOf]) : '';
+  const keyFor = mdxKeys(edition, base, cache);
   for (const doc of edition.documents) {
     if (!include(doc.slug)) continue;
     const name = `${doc.slug}.mdx`;
@@ -47,7 +54,7 @@ export function writeDocumentsMdx(edition: Edition, dir: string, base: string, r
     const path = join(dir, name);
     // With a work cache: the digest of the MDX last made from the same inputs (the document's
     // input digest and the base). A file on disk with that digest is up to date as it is.
-    const key = cache && doc.inputDigest ? keyOf(doc.inputDigest, base, worksLayout) : undefined;
+    const key = keyFor(doc);
     const made = key ? cache!.get<string>('mdx', key) : undefined;
     // A file this process wrote or checked, unchanged since (same size and modification time),
     // still has the digest it had then: not read again (the dev server, after each save).
@@ -63,7 +70,7 @@ export function writeDocumentsMdx(edition: Edition, dir: string, base: string, r
       result.unchanged++;
       continue;
     }
-    const text = documentMdx(doc, edition, { base, pageBudget: budget });
+    const text = texts?.get(doc.slug) ?? documentMdx(doc, edition, mdxOptions(base));
     const digest = sha256(text);
     if (key) cache!.set('mdx', key, digest);
     if (onDisk && onDisk.toString('utf8') === text) {
@@ -82,6 +89,36 @@ export function writeDocumentsMdx(edition: Edition, dir: string, base: string, r
     }
   }
   return result;
+}
+
+/** The options a document's MDX is made with, for the site's `base` (the page budget from the environment: src/edition/paging.ts). */
+export function mdxOptions(base: string): ToMdastOptions {
+  return { base, pageBudget: pageBudget(process.env) };
+}
+
+/**
+ * The documents whose MDX the work cache does not know (all of them in a cold build): those
+ * {@link writeDocumentsMdx} will make, unless the file on disk already holds it.
+ */
+export function documentsToMake(edition: Edition, base: string, include: (slug: string) => boolean, cache?: WorkCache): string[] {
+  const keyFor = mdxKeys(edition, base, cache);
+  return edition.documents
+    .filter((doc) => {
+      const key = keyFor(doc);
+      return include(doc.slug) && !(key && cache!.get<string>('mdx', key));
+    })
+    .map((doc) => doc.slug);
+}
+
+/**
+ * Each document's key for its MDX in the work cache (undefined without a cache): its input
+ * digest, the base, and the works-cited layout, which depends on the whole edition (notes link
+ * to the page listing each work, src/edition/paging.ts).
+ */
+function mdxKeys(edition: Edition, base: string, cache?: WorkCache): (doc: EditionDocument) => string | undefined {
+  if (!cache) return () => undefined;
+  const worksLayout = JSON.stringify([...worksPages(edition, pageBudget(process.env)).pathOf]);
+  return (doc) => (doc.inputDigest ? keyOf(doc.inputDigest, base, worksLayout) : undefined);
 }
 
 /** Generated files this process wrote or read, with their digest, size and modification time then. */
