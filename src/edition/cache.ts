@@ -177,6 +177,25 @@ export class WorkCache {
     this.dirty = true;
   }
 
+  /** Whether something is stored under (kind, key), without reading it (not counted). */
+  has(kind: string, key: string): boolean {
+    return this.entries.has(`${kind}:${key}`);
+  }
+
+  /** The entries of one kind, as stored (`[id, bytes]`): to hand to another thread's cache ({@link adopt}). */
+  stored(kind: string): [string, Uint8Array][] {
+    return [...this.entries].filter(([id]) => id.startsWith(`${kind}:`));
+  }
+
+  /** Takes entries another cache {@link stored} (a worker thread's, for this build): kept and saved like this cache's own. */
+  adopt(entries: Iterable<readonly [string, Uint8Array]>): void {
+    for (const [id, bytes] of entries) {
+      this.entries.set(id, bytes);
+      this.used.add(id);
+      this.dirty = true;
+    }
+  }
+
   /** The document kept under this input digest, if any (counted under `documents`). */
   keptDocument(digest: string): KeptDocument | undefined {
     const k = this.kept.get(digest);

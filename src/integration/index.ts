@@ -10,7 +10,7 @@ import { citedEdition, escapeHtml, formatProblem, EditionError, CONFIG_FILE, rel
 import { editionConfig, generateEdition } from './generate.ts';
 import { editionRoot, generatedDir } from './paths.ts';
 import { documentsToMake, mdxOptions, writeDocumentsMdx } from './write-mdx.ts';
-import { documentTexts, MDX_WORKER_MIN_DOCUMENTS, startMdxWorker, type MdxWorker } from './mdx-ahead.ts';
+import { documentTexts, shareNoteReading, startCoreWorker, usesCoreWorker, type CoreWorker } from './core-worker.ts';
 import { sharedWork, type SharedWork } from './work-cache.ts';
 import { mdxCompileCache, mdxCompileStats } from './mdx-compile-cache.ts';
 import { editionVirtualModules, invalidateEditionModules } from './virtual-modules.ts';
@@ -122,25 +122,28 @@ export default function editionIntegration(): AstroIntegration {
         let edition: import('../edition/index.ts').Edition;
         let mdx: ReturnType<typeof writeDocumentsMdx>;
         const times = { model: 0, mdx: 0 };
-        let mdxWorker: MdxWorker | undefined;
+        let worker: CoreWorker | undefined;
         try {
           // EDITION_SHARD (src/integration/shard.ts): a sharded build renders part of the pages.
           shard = command === 'build' ? currentShard() : { kind: 'all' };
           settings = editionConfig(root);
           const started = performance.now();
           const renders = (slug: string) => rendersDocument(shard, slug);
-          // A build of many documents writes their MDX on both cores (mdx-ahead.ts): the worker loads the core while the model is built.
-          const sources = work.files().filter((f) => /^sources\/[^/]+\.txt$/.test(f.path)).length;
-          if (command === 'build' && process.env.EDITION_MDX_WORKER !== 'off' && sources >= MDX_WORKER_MIN_DOCUMENTS) mdxWorker = startMdxWorker(fileURLToPath(config.root));
+          // A build of many documents reads its notes and writes its MDX on both cores (core-worker.ts); the worker loads the core meanwhile.
+          const files = work.files();
+          const sources = files.filter((f) => /^sources\/[^/]+\.txt$/.test(f.path)).length;
+          if (command === 'build' && process.env.EDITION_CORE_WORKER !== 'off' && usesCoreWorker(sources)) worker = startCoreWorker(fileURLToPath(config.root));
+          const onWorkerError = (e: Error) => logger.warn(`the worker thread failed (${e.message}); this thread did its share too`);
+          if (work.cache) await shareNoteReading(files, work.cache, worker, onWorkerError);
           // Unchanged files' work is taken from the work cache (work-cache.ts), kept only after a build without errors.
           edition = generateEdition(root, work);
           times.model = performance.now() - started;
           // One .mdx page per document, rewritten only when its bytes change (src/content.config.ts reads them);
           // in a sharded build, only the shard's documents (none in the aggregate job).
           const writing = performance.now();
-          const texts = await documentTexts(edition, documentsToMake(edition, base, renders, work.cache), mdxOptions(base), mdxWorker, (e) => logger.warn(`mdx: the worker thread failed (${e.message}); this thread wrote its documents too`));
-          mdxWorker?.close();
-          mdxWorker = undefined;
+          const texts = await documentTexts(edition, documentsToMake(edition, base, renders, work.cache), mdxOptions(base), worker, onWorkerError);
+          worker?.close();
+          worker = undefined;
           mdx = writeDocumentsMdx(edition, generatedDir(), base, editionRoot(), renders, work.cache, texts);
           times.mdx = performance.now() - writing;
           // A build's citation forms, made on the other core while Vite bundles (citations-ahead.ts).
@@ -151,7 +154,7 @@ export default function editionIntegration(): AstroIntegration {
           // The pages render from this model (virtual-modules.ts) rather than building it again.
           work.model = edition;
         } catch (e) {
-          mdxWorker?.close();
+          worker?.close();
           return stopBuild(e, logger);
         }
         try {

@@ -4,17 +4,49 @@
  */
 import type { DataPath } from '../frontmatter.js';
 import { entryPath, type Entry, type RawFile } from '../model.js';
-import type { Problems } from '../problems.js';
+import { Problems } from '../problems.js';
+import type { WorkCache } from '../cache.js';
+import { classifyFiles } from './classify.js';
 import { NOTE_PLACEHOLDER } from '../scaffold.js';
 import { NoteMeta, type NoteKind } from '../schema.js';
 import { locateQuote } from './locate-quote.js';
-import { readContributorFile } from './read.js';
+import { isReadCached, readContributorFile, withReadCache } from './read.js';
 import type { Target } from './sources.js';
 import { Unread } from './unread.js';
 import { checkCites, checkSourceStandard, type WorksCited } from './works.js';
 
 /** Note kinds that state facts, and so must cite a work. */
 export const FACTUAL_KINDS: readonly NoteKind[] = ['context', 'identification', 'sic', 'contested', 'unverified', 'later', 'source'];
+
+/** How a note file is read. */
+const NOTE_READ = {
+  format: 'front-matter',
+  requireFrontMatter: 'A note must start with its metadata between two `---` lines: at least quote and kind. See docs/editing.md.',
+  markdown: true,
+} as const;
+
+/** Reads one note file: its metadata checked, its body checked as Markdown. */
+function readNoteFile(file: RawFile, problems: Problems) {
+  return readContributorFile(file, NoteMeta, 'note', problems, NOTE_READ);
+}
+
+/** The note files among `files` whose reading `cache` does not hold (all of them in a cold build). */
+export function noteFilesToRead(files: readonly RawFile[], cache: WorkCache): RawFile[] {
+  return classifyFiles(files, new Problems())
+    .notes.map((n) => n.file)
+    .filter((f) => !f.notRead && !isReadCached(cache, f, 'note', NOTE_READ));
+}
+
+/**
+ * Reads these note files into `cache`, each with its problems, for {@link readNotes} to take
+ * from it as it would a file read before: how a build shares the reading of its notes out
+ * between threads (src/integration/core-worker.ts).
+ */
+export function readNoteFilesInto(cache: WorkCache, files: readonly RawFile[]): void {
+  withReadCache(cache, () => {
+    for (const f of files) readNoteFile(f, new Problems());
+  });
+}
 
 /**
  * Reads the notes (in path order) and adds each one that anchors to its document's `notes`.
@@ -37,11 +69,7 @@ export function readNotes(
       problems.error(file.path, 1, 1, `There is no source sources/${slug}.txt. A note goes in the folder named after its document (annotations/notes/<slug>/).`);
       continue;
     }
-    const read = readContributorFile(file, NoteMeta, 'note', problems, {
-      format: 'front-matter',
-      requireFrontMatter: 'A note must start with its metadata between two `---` lines: at least quote and kind. See docs/editing.md.',
-      markdown: true,
-    });
+    const read = readNoteFile(file, problems);
     if (!read) {
       unread.any = true;
       continue;

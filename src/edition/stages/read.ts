@@ -149,9 +149,7 @@ export function readContributorFile<S extends z.ZodType>(file: RawFile, schema: 
 export function readContributorFile<S extends z.ZodType>(file: RawFile, schema: S, what: string, problems: Problems, opts: ReadOptions): ContributorFile<z.output<S>> | null {
   const cache = activeCache;
   if (!cache || file.notRead) return readFresh(file, schema, what, problems, opts);
-  // Everything the result depends on besides the code (whose version every key holds): the
-  // path (problems name it), the bytes, what the file is and how it is read.
-  const key = keyOf(cache.version, file.path, bytesDigest(file.bytes), what, JSON.stringify(opts));
+  const key = readKey(cache, file, what, opts);
   const hit = cache.get<CachedRead>('read', key);
   const replay = (list: CachedRead['problems']) => {
     for (const p of list) problems[p.severity === 'error' ? 'error' : 'warn'](file.path, p.line, p.col, p.message);
@@ -177,6 +175,20 @@ export function readContributorFile<S extends z.ZodType>(file: RawFile, schema: 
     cache.set('read', key, { problems: found, read: read && { data: read.data, raw: read.raw, body: read.body, bodyLine: read.bodyLine, ...(read.markdown ? { markdown: read.markdown } : {}) } } satisfies CachedRead);
   }
   return read;
+}
+
+/**
+ * The key of a read in the cache: everything the result depends on besides the code (whose
+ * version every key holds): the path (problems name it), the bytes, what the file is and how it
+ * is read.
+ */
+function readKey(cache: WorkCache, file: RawFile, what: string, opts: ReadOptions): string {
+  return keyOf(cache.version, file.path, bytesDigest(file.bytes), what, JSON.stringify(opts));
+}
+
+/** Whether `cache` holds the read of `file` as a `what` read with `opts`. */
+export function isReadCached(cache: WorkCache, file: RawFile, what: string, opts: ReadOptions): boolean {
+  return !file.notRead && cache.has('read', readKey(cache, file, what, opts));
 }
 
 /** The positions of a file read before (from the cache): its YAML parsed again. */
