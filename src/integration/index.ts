@@ -10,7 +10,7 @@ import { citedEdition, escapeHtml, formatProblem, EditionError, CONFIG_FILE, rel
 import { editionConfig, generateEdition } from './generate.ts';
 import { editionRoot, generatedDir } from './paths.ts';
 import { documentsToMake, mdxOptions, writeDocumentsMdx } from './write-mdx.ts';
-import { documentTexts, shareNoteReading, startCoreWorker, usesCoreWorker, type CoreWorker } from './core-worker.ts';
+import { CORE_WORKER_MAX_DOCUMENTS, documentTexts, shareNoteReading, startCoreWorker, usesCoreWorker, type CoreWorker } from './core-worker.ts';
 import { sharedWork, type SharedWork } from './work-cache.ts';
 import { mdxCompileCache, mdxCompileStats } from './mdx-compile-cache.ts';
 import { editionVirtualModules, invalidateEditionModules } from './virtual-modules.ts';
@@ -146,8 +146,9 @@ export default function editionIntegration(): AstroIntegration {
           worker = undefined;
           mdx = writeDocumentsMdx(edition, generatedDir(), base, editionRoot(), renders, work.cache, texts);
           times.mdx = performance.now() - writing;
-          // A build's citation forms, made on the other core while Vite bundles (citations-ahead.ts).
-          if (command === 'build' && process.env.EDITION_CITATIONS_AHEAD !== 'off') {
+          // A build's citation forms, made on the other core while Vite bundles (citations-ahead.ts); not
+          // above 3,000 documents, where a shard job's memory is near its budget (core-worker.ts).
+          if (command === 'build' && process.env.EDITION_CITATIONS_AHEAD !== 'off' && edition.documents.length <= CORE_WORKER_MAX_DOCUMENTS) {
             const site = siteAddress(settings.config, config.site).site;
             citationsAhead = makeCitationsAhead(edition, citedEdition(settings.config), site, base, renders);
           }

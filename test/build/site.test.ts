@@ -152,11 +152,14 @@ describe('a source full of MDX- and HTML-significant characters', () => {
       expect(href.startsWith('#fn-') || href.startsWith('/people/'), href).toBe(true);
     }
   });
-  it('renders from the model the integration built, and the pages are the same as from a model of their own, byte for byte', () => {
+  it('renders from the model the integration built, with the citation forms made ahead, and the pages are the same as from a model and forms of their own, byte for byte', () => {
     expect(built.output).toContain('model: built once, the pages rendered from it');
-    const own = buildSite(LITERAL, { pagefind: false, env: { EDITION_SHARED_MODEL: 'off' } });
+    // Every form the pages asked for was made ahead (src/integration/citations-ahead.ts).
+    expect(built.output).toMatch(/citations: [1-9]\d* forms made ahead in a worker thread \([\d.]+ s\); the pages took [1-9]\d* of them and made 0 themselves/);
+    const own = buildSite(LITERAL, { pagefind: false, env: { EDITION_SHARED_MODEL: 'off', EDITION_CITATIONS_AHEAD: 'off' } });
     expect(own.status, own.output).toBe(0);
     expect(own.output).toContain('model: the pages built their own');
+    expect(own.output).not.toContain('made ahead');
     const files = (dist: string) => (readdirSync(dist, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[]).filter((d) => d.isFile()).map((d) => join(d.parentPath, d.name).slice(dist.length + 1)).sort();
     const shared = files(built.dist);
     expect(files(own.dist)).toEqual(shared);
