@@ -47,6 +47,7 @@ export { eachSearchRecord, searchRecords, type DocumentSearchRecord, type EntryS
 export { editionStyles } from './csl-styles.js';
 export { WorkCache } from './cache.js';
 export { noteFilesToRead, readNoteFilesInto } from './stages/notes.js';
+export { readSourceFilesInto } from './stages/sources.js';
 export { ACCESSED_PLACEHOLDER, CITATION_FORMS, PASSAGE_PLACEHOLDER, citationRenderings, citations, cslItem, keepRenderingsMadeAhead, releaseRenderingsMadeAhead, renderNow, renderingKey, renderingsMadeAhead, suggestedCitation, documentDescription, languageName, type Citations, type CitedEdition, type CslItem, type Rendering } from './cite.js';
 export {
   citedEdition,

@@ -8,8 +8,9 @@
  *
  * workerData: { core: path of src/edition/index.ts, root: the project root }.
  * Requests, answered one by one in their order:
- * - { task: 'notes', files }: reads these note files into a cache of its own (`readNoteFilesInto`)
- *   and answers with its entries (`[id, bytes][]`, WorkCache.stored);
+ * - { task: 'read', sources, notes }: reads the sources and their locks of `sources`
+ *   (`readSourceFilesInto`), then the note files `notes` (`readNoteFilesInto`), into a cache of
+ *   its own, and answers with its entries (`[id, bytes][]`, WorkCache.stored);
  * - { task: 'mdx', edition, slugs, options }: answers with `[slug, documentMdx(…)][]`.
  * A request that fails is answered { error: message }.
  */
@@ -19,10 +20,11 @@ import { runnerImport } from 'vite';
 const { module: core } = await runnerImport(workerData.core, { root: workerData.root, logLevel: 'silent' });
 parentPort.on('message', (request) => {
   try {
-    if (request.task === 'notes') {
+    if (request.task === 'read') {
       const cache = new core.WorkCache();
-      core.readNoteFilesInto(cache, request.files);
-      parentPort.postMessage(cache.stored('read'));
+      core.readSourceFilesInto(cache, request.sources);
+      core.readNoteFilesInto(cache, request.notes);
+      parentPort.postMessage([...cache.stored('read'), ...cache.stored('lock')]);
     } else {
       const { edition, slugs, options } = request;
       const bySlug = new Map(edition.documents.map((d) => [d.slug, d]));

@@ -6,9 +6,10 @@
  * documents starts a worker thread (core-worker.mjs) as it begins, which loads the core while
  * this thread reads the files, and then takes two shares of the work, with the core's own
  * functions:
- * - **reading notes**: the note files the work cache does not hold are shared out; each thread
- *   reads its share into a cache (the worker's entries are then adopted by this thread's), so
- *   that building the model finds every note read, as in a warm build ({@link shareNoteReading});
+ * - **reading**: the note files the work cache does not hold are shared out, the worker also
+ *   reading the sources and their passage-id locks; each thread reads its share into a cache
+ *   (the worker's entries are then adopted by this thread's), so that building the model finds
+ *   them read, as in a warm build ({@link shareNoteReading});
  * - **writing MDX**: the model is copied to the worker (structured clone, under a second at
  *   1,000 documents) and each thread writes the text of half the documents ({@link documentTexts}).
  * The results are the same functions' on the same inputs: unit tests compare them with this
@@ -37,17 +38,18 @@ export const usesCoreWorker = (documents: number) => documents >= CORE_WORKER_MI
 export const NOTE_SHARE_MIN_FILES = 500;
 
 /**
- * The worker's share of the notes to read. Less than half: it starts by loading the core (1–2 s),
- * while this thread starts reading at once.
+ * The worker's share of the notes to read. Less than half: it starts by loading the core (1–2 s)
+ * and reads the sources and their locks first (2–3 s at 1,000 documents), while this thread
+ * starts on its notes at once.
  */
-export const WORKER_NOTE_SHARE = 0.45;
+export const WORKER_NOTE_SHARE = 0.4;
 
 const CORE = fileURLToPath(new URL('../edition/index.ts', import.meta.url));
 
 /** A worker thread doing core work for this build. */
 export interface CoreWorker {
-  /** Reads these note files; resolves with its cache's entries (`[id, bytes]`). */
-  readNotes(files: readonly RawFile[]): Promise<[string, Uint8Array][]>;
+  /** Reads the sources and locks among `sources`, then the note files `notes`; resolves with its cache's entries (`[id, bytes]`). */
+  read(sources: readonly RawFile[], notes: readonly RawFile[]): Promise<[string, Uint8Array][]>;
   /** The MDX texts of `slugs`, by slug, from a copy of `edition`. */
   mdx(edition: Edition, slugs: readonly string[], options: ToMdastOptions): Promise<Map<string, string>>;
   /** Ends the worker. */
@@ -82,7 +84,7 @@ export function startCoreWorker(projectRoot: string): CoreWorker {
       worker.postMessage(request);
     });
   return {
-    readNotes: (files) => ask<[string, Uint8Array][]>({ task: 'notes', files }),
+    read: (sources, notes) => ask<[string, Uint8Array][]>({ task: 'read', sources, notes }),
     mdx: async (edition, slugs, options) => new Map(await ask<[string, string][]>({ task: 'mdx', edition, slugs, options })),
     close() {
       void worker.terminate();
@@ -93,17 +95,20 @@ export function startCoreWorker(projectRoot: string): CoreWorker {
 const asError = (e: unknown) => (e instanceof Error ? e : new Error(String(e)));
 
 /**
- * Reads the note files of `files` that `cache` does not hold, the worker's share there and the
- * rest here, all into `cache`; then building the model takes every note from it. Returns how
- * many were read (none with too few, or without a worker). A failed worker leaves its share
- * unread, for building the model to read (its error is passed to `onWorkerError`).
+ * Reads the note files of `files` that `cache` does not hold, all into `cache`: the worker its
+ * share, after the sources and their locks, and this thread the rest; then building the model
+ * takes every note and source from it. Returns how many notes were read (none with too few, or
+ * without a worker). A failed worker leaves its share unread, for building the model to read
+ * (its error is passed to `onWorkerError`).
  */
 export async function shareNoteReading(files: readonly RawFile[], cache: WorkCache, worker: CoreWorker | undefined, onWorkerError: (e: Error) => void = () => {}, min = NOTE_SHARE_MIN_FILES): Promise<number> {
   if (!worker) return 0;
   const toRead = noteFilesToRead(files, cache);
   if (toRead.length < min) return 0;
   const mine = toRead.length - Math.floor(toRead.length * WORKER_NOTE_SHARE);
-  const theirs = worker.readNotes(toRead.slice(mine)).catch(asError);
+  // The sources and the locks: the worker's first task (with its notes, about as long as this thread's notes).
+  const sources = files.filter((f) => /^sources\/[^/]+\.txt$|^annotations\/passages\/[^/]+\.yml$/.test(f.path));
+  const theirs = worker.read(sources, toRead.slice(mine)).catch(asError);
   readNoteFilesInto(cache, toRead.slice(0, mine));
   const entries = await theirs;
   if (entries instanceof Error) onWorkerError(entries);

@@ -12,7 +12,7 @@ import { ROOT } from '../helpers/build.ts';
 const edition = loadEdition(ROOT, { requireLocks: false });
 const slugs = edition.documents.map((d) => d.slug);
 
-describe('notes read on both cores', () => {
+describe('sources and notes read on both cores', () => {
   const files = readEditionFiles(ROOT);
   // With a cache of its own (documents then carry their input digest), none of it read ahead.
   const plain = buildEdition(files, { cache: new WorkCache() });
@@ -26,16 +26,18 @@ describe('notes read on both cores', () => {
     } finally {
       worker.close();
     }
-    // Every note's read is held: building the model reads none of them again.
+    // Every note's and source's read is held, and every lock's: building the model reads none of them again.
     const shared = buildEdition(files, { cache });
-    expect(cache.stats.read?.hits).toBe(notes);
+    const sources = files.filter((f) => /^sources\/[^/]+\.txt$/.test(f.path)).length;
+    expect(cache.stats.read?.hits).toBe(notes + sources);
+    expect(cache.stats.lock).toEqual({ hits: sources, misses: 0 });
     expect(shared.documents).toEqual(plain.documents);
     expect(shared.problems).toEqual(plain.problems);
   }, 60_000);
 
   it('reads nothing ahead with too few notes, or when they are read already', async () => {
     const cache = new WorkCache();
-    const never: CoreWorker = { readNotes: () => Promise.reject(new Error('not asked')), mdx: () => Promise.reject(new Error('not asked')), close: () => {} };
+    const never: CoreWorker = { read: () => Promise.reject(new Error('not asked')), mdx: () => Promise.reject(new Error('not asked')), close: () => {} };
     expect(await shareNoteReading(files, cache, never, undefined, notes + 1)).toBe(0);
     buildEdition(files, { cache });
     expect(await shareNoteReading(files, cache, never, undefined, 1)).toBe(0);
@@ -44,7 +46,7 @@ describe('notes read on both cores', () => {
   it('leaves the worker\'s share to the model when the worker fails, and says so', async () => {
     const cache = new WorkCache();
     const errors: string[] = [];
-    const failing: CoreWorker = { readNotes: () => Promise.reject(new Error('stopped')), mdx: () => Promise.reject(new Error('stopped')), close: () => {} };
+    const failing: CoreWorker = { read: () => Promise.reject(new Error('stopped')), mdx: () => Promise.reject(new Error('stopped')), close: () => {} };
     await shareNoteReading(files, cache, failing, (e) => errors.push(e.message), 1);
     expect(errors).toEqual(['stopped']);
     const shared = buildEdition(files, { cache });
@@ -70,7 +72,7 @@ describe('MDX written on both cores', () => {
   it('shares out the documents: the worker writes the second half', async () => {
     const asked: string[][] = [];
     const worker: CoreWorker = {
-      readNotes: () => Promise.reject(new Error('not asked')),
+      read: () => Promise.reject(new Error('not asked')),
       mdx: async (_e, list, options) => {
         asked.push([...list]);
         return new Map(list.map((slug) => [slug, documentMdx(edition.documents.find((d) => d.slug === slug)!, edition, options)]));
@@ -89,7 +91,7 @@ describe('MDX written on both cores', () => {
 
   it('writes every text here when the worker fails, and says so', async () => {
     const errors: string[] = [];
-    const worker: CoreWorker = { readNotes: () => Promise.reject(new Error('stopped')), mdx: () => Promise.reject(new Error('stopped')), close: () => {} };
+    const worker: CoreWorker = { read: () => Promise.reject(new Error('stopped')), mdx: () => Promise.reject(new Error('stopped')), close: () => {} };
     const many = Array.from({ length: CORE_WORKER_MIN_DOCUMENTS }, (_, i) => slugs[i % slugs.length]!);
     const texts = await documentTexts(edition, many, mdxOptions('/'), worker, (e) => errors.push(e.message));
     expect(errors).toEqual(['stopped']);

@@ -13,7 +13,9 @@ import { assignPassageIds, describeIdChanges, type IdAssignment, type LockedPass
 import { Problems } from '../problems.js';
 import { SourceMeta } from '../schema.js';
 import { segment, type Segment } from '../segment.js';
-import { cachedFileWork, readContributorFile } from './read.js';
+import { cachedFileWork, readContributorFile, withReadCache } from './read.js';
+import { classifyFiles } from './classify.js';
+import type { WorkCache } from '../cache.js';
 import { Unread } from './unread.js';
 import { checkCites, checkSourceStandard, type WorksCited } from './works.js';
 
@@ -36,6 +38,43 @@ export interface SourcesRead {
  * (already reported); no new lock replaces them. `takenWhole`: sources not given here because
  * their documents were taken whole from the work cache (their locks have their source).
  */
+/** How a source file is read. */
+const SOURCE_READ = {
+  format: 'front-matter',
+  bomIsError: true,
+  receivedBody: true,
+  requireFrontMatter: 'A source must start with its metadata between two `---` lines (title, date, type, languages, rights, summary…). See docs/editing.md.',
+} as const;
+
+/** Reads one source file: its metadata checked, its body as received. */
+function readSourceFile(file: RawFile, problems: Problems) {
+  return readContributorFile(file, SourceMeta, 'source', problems, SOURCE_READ);
+}
+
+/** Reads and checks a passage-id lock, once per lock's bytes (a work cache); its text is decoded again, not kept. */
+function readLockFile(lock: RawFile, lockPath: string, problems: Problems) {
+  return cachedFileWork('lock', lock, lockPath, problems, (p) => {
+    const r = readLock(lock, lockPath, p);
+    return r && { ...r, text: undefined };
+  });
+}
+
+/**
+ * Reads the sources and passage-id locks of `files` into `cache`, each with its problems, for
+ * {@link readSources} to take from it as it would files read before (a build has a worker
+ * thread do it while this thread reads notes: src/integration/core-worker.ts).
+ */
+export function readSourceFilesInto(cache: WorkCache, files: readonly RawFile[]): void {
+  const { sources, locks } = classifyFiles(files, new Problems());
+  withReadCache(cache, () => {
+    for (const { file, slug } of sources) {
+      if (!file.notRead) readSourceFile(file, new Problems());
+      const lock = locks.get(slug);
+      if (lock && !lock.notRead) readLockFile(lock, `annotations/passages/${slug}.yml`, new Problems());
+    }
+  });
+}
+
 export function readSources(
   sources: readonly { file: RawFile; slug: string }[],
   locks: ReadonlyMap<string, RawFile>,
@@ -93,12 +132,7 @@ export function readSource(
   lockNamedBy?: string,
   unread = new Unread(),
 ): EditionDocument | null {
-  const read = readContributorFile(file, SourceMeta, 'source', problems, {
-    format: 'front-matter',
-    bomIsError: true,
-    receivedBody: true,
-    requireFrontMatter: 'A source must start with its metadata between two `---` lines (title, date, type, languages, rights, summary…). See docs/editing.md.',
-  });
+  const read = readSourceFile(file, problems);
   if (!read) return null;
   const meta = read.data;
   checkCites(cited, meta.cites, file.path, read.locate, problems);
@@ -183,10 +217,7 @@ export function lockedIds(
     return { assigned, lockFile: lockPath, lockText: formatLock(slug, assigned.lock, digest), lockChanged: true, changes: [numbered] };
   }
   // Read and checked once per lock's bytes (a work cache, BuildOptions.cache); its text is decoded again, not kept.
-  const lockRead = cachedFileWork('lock', lock, lockPath, problems, (p) => {
-    const r = readLock(lock, lockPath, p);
-    return r && { ...r, text: undefined };
-  });
+  const lockRead = readLockFile(lock, lockPath, problems);
   const read = lockRead && { ...lockRead, text: decodeUtf8(lock.bytes, lockPath, new Problems()) ?? '' };
   if (!read) return unusable();
   // Declarations under succession: are applied once, then recorded in the ids: the lock is written without them.
