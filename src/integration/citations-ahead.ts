@@ -14,7 +14,6 @@ import { citationRenderings, editionStyles, keepRenderingsMadeAhead, renderingKe
 
 /** What was handed to the worker. */
 export interface CitationsAhead {
-  renderings: number;
   /** Settles with the number of outputs made and the worker's time, or with the error that stopped it. */
   done: Promise<{ made: number; ms: number } | Error>;
 }
@@ -46,7 +45,6 @@ export function makeCitationsAhead(edition: Edition, cited: CitedEdition, site: 
   const outputs = renderings.length > 0 ? renderInWorker(renderings) : Promise.resolve([]);
   keepRenderingsMadeAhead(outputs);
   return {
-    renderings: renderings.length,
     done: outputs.then(
       (made) => ({ made: made.length, ms: performance.now() - started }),
       (e: unknown) => (e instanceof Error ? e : new Error(String(e))),

@@ -34,7 +34,7 @@ export function writeDocumentsMdx(
   root: string = editionRoot(),
   include: (slug: string) => boolean = () => true,
   cache?: WorkCache,
-  /** Texts already made for some documents, by slug (`documentMdx` with {@link mdxOptions}: mdx-ahead.ts); the others are made here. */
+  /** Texts already made for some documents, by slug (`documentMdx` with {@link mdxOptions}: core-worker.ts); the others are made here. */
   texts?: ReadonlyMap<string, string>,
 ): MdxWriteResult {
   if (edition.problems.some((p) => p.severity === 'error')) throw new Error('The edition has errors: no page is written.');
@@ -105,7 +105,7 @@ export function documentsToMake(edition: Edition, base: string, include: (slug: 
   return edition.documents
     .filter((doc) => {
       const key = keyFor(doc);
-      return include(doc.slug) && !(key && cache!.get<string>('mdx', key));
+      return include(doc.slug) && !(key && cache!.has('mdx', key));
     })
     .map((doc) => doc.slug);
 }

@@ -31,13 +31,6 @@ export interface SourcesRead {
   bySlug: Map<string, Target>;
 }
 
-/**
- * Reads the sources and their locks. A lock without a source is an error; so is a missing
- * lock whose source another lock names (a renamed lock), and, with `requireLocks` (CI), a
- * missing or out-of-date one. `refusedLocks`: slugs whose lock exists but could not be used
- * (already reported); no new lock replaces them. `takenWhole`: sources not given here because
- * their documents were taken whole from the work cache (their locks have their source).
- */
 /** How a source file is read. */
 const SOURCE_READ = {
   format: 'front-matter',
@@ -75,6 +68,13 @@ export function readSourceFilesInto(cache: WorkCache, files: readonly RawFile[])
   });
 }
 
+/**
+ * Reads the sources and their locks. A lock without a source is an error; so is a missing
+ * lock whose source another lock names (a renamed lock), and, with `requireLocks` (CI), a
+ * missing or out-of-date one. `refusedLocks`: slugs whose lock exists but could not be used
+ * (already reported); no new lock replaces them. `takenWhole`: sources not given here because
+ * their documents were taken whole from the work cache (their locks have their source).
+ */
 export function readSources(
   sources: readonly { file: RawFile; slug: string }[],
   locks: ReadonlyMap<string, RawFile>,
