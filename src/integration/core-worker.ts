@@ -46,12 +46,33 @@ export const WORKER_NOTE_SHARE = 0.4;
 
 const CORE = fileURLToPath(new URL('../edition/index.ts', import.meta.url));
 
+/** What the worker needs to set up @astrojs/mdx's transform as Astro does (core-worker.mjs, 'compile'). */
+export interface CompileSettings {
+  /** Astro's resolved markdown settings, without the processor (the worker takes the Astro config's own). */
+  markdown: Record<string, unknown>;
+  /** Astro's `srcDir` and `root`, as file URLs. */
+  srcDir: string;
+  root: string;
+  /** Vite's `build.sourcemap`, as a flag. */
+  sourcemap: boolean;
+}
+
+/** One page compiled by the worker: the index of its file, the SHA-256 of the text compiled, and the module (or why it could not). */
+export type CompiledInWorker = { compiled: number; digest: string; result: { code: string; map: unknown; meta: unknown } } | { compiled: number; error: string };
+
 /** A worker thread doing core work for this build. */
 export interface CoreWorker {
   /** Reads the sources and locks among `sources`, then the note files `notes`; resolves with its cache's entries (`[id, bytes]`). */
   read(sources: readonly RawFile[], notes: readonly RawFile[]): Promise<[string, Uint8Array][]>;
   /** The MDX texts of `slugs`, by slug, from a copy of `edition`. */
   mdx(edition: Edition, slugs: readonly string[], options: ToMdastOptions): Promise<Map<string, string>>;
+  /**
+   * Compiles the `.mdx` files `files` (Vite's module ids), last first, each it claims in `claims`
+   * (an Int32Array over a SharedArrayBuffer: 0 free, 1 taken by this thread, 2 by the worker),
+   * with @astrojs/mdx's transform; `onCompiled` gets each page as it is done. Resolves with how
+   * many it compiled.
+   */
+  compile(files: readonly string[], claims: Int32Array, settings: CompileSettings, onCompiled: (page: CompiledInWorker) => void): Promise<number>;
   /** Ends the worker. */
   close(): void;
 }
@@ -61,15 +82,17 @@ export interface CoreWorker {
  * the caller goes on. A request is posted at once (its data copied then, in this thread) and
  * waits in the worker's queue until the core is loaded; answers come in the order asked.
  */
-export function startCoreWorker(projectRoot: string): CoreWorker {
-  const worker = new Worker(new URL('./core-worker.mjs', import.meta.url), { workerData: { core: CORE, root: projectRoot } });
+export function startCoreWorker(projectRoot: string, astroConfigFile?: string): CoreWorker {
+  const worker = new Worker(new URL('./core-worker.mjs', import.meta.url), { workerData: { core: CORE, root: projectRoot, config: astroConfigFile } });
   let failed: Error | undefined;
   const waiting: { resolve: (answer: unknown) => void; reject: (e: Error) => void }[] = [];
+  let onCompiled: ((page: CompiledInWorker) => void) | undefined;
   const fail = (e: Error) => {
     failed ??= e;
     for (const w of waiting.splice(0)) w.reject(failed);
   };
   worker.on('message', (answer: unknown) => {
+    if (answer && typeof answer === 'object' && 'compiled' in answer) return onCompiled?.(answer as CompiledInWorker);
     const next = waiting.shift();
     if (!next) return;
     if (answer && typeof answer === 'object' && 'error' in answer) next.reject(new Error(String(answer.error)));
@@ -86,6 +109,10 @@ export function startCoreWorker(projectRoot: string): CoreWorker {
   return {
     read: (sources, notes) => ask<[string, Uint8Array][]>({ task: 'read', sources, notes }),
     mdx: async (edition, slugs, options) => new Map(await ask<[string, string][]>({ task: 'mdx', edition, slugs, options })),
+    compile: (files, claims, settings, each) => {
+      onCompiled = each;
+      return ask<number>({ task: 'compile', files, flags: claims.buffer, settings });
+    },
     close() {
       void worker.terminate();
     },

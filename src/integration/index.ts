@@ -5,12 +5,14 @@
  */
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { fileURLToPath } from 'node:url';
+import { realpathSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { citedEdition, escapeHtml, formatProblem, EditionError, CONFIG_FILE, releaseRenderingsMadeAhead, siteAddress, sortProblems, UnsafeWriteError, type Problem } from '../edition/index.ts';
 import { editionConfig, generateEdition } from './generate.ts';
 import { editionRoot, generatedDir } from './paths.ts';
 import { documentsToMake, mdxOptions, writeDocumentsMdx } from './write-mdx.ts';
 import { CORE_WORKER_MAX_DOCUMENTS, documentTexts, shareNoteReading, startCoreWorker, usesCoreWorker, type CoreWorker } from './core-worker.ts';
+import { astroConfigFile, COMPILE_AHEAD_MIN_PAGES, CompileAhead, compileSettings } from './compile-ahead.ts';
 import { sharedWork, type SharedWork } from './work-cache.ts';
 import { mdxCompileCache, mdxCompileStats } from './mdx-compile-cache.ts';
 import { editionVirtualModules, invalidateEditionModules } from './virtual-modules.ts';
@@ -105,6 +107,7 @@ export default function editionIntegration(): AstroIntegration {
   let shard: Shard = { kind: 'all' };
   let work: SharedWork;
   let citationsAhead: CitationsAhead | undefined;
+  let compileAhead: CompileAhead | undefined;
   return {
     name: 'annotated-edition',
     hooks: {
@@ -132,7 +135,9 @@ export default function editionIntegration(): AstroIntegration {
           // A build of many documents reads its notes and writes its MDX on both cores (core-worker.ts); the worker loads the core meanwhile.
           const files = work.files();
           const sources = files.filter((f) => /^sources\/[^/]+\.txt$/.test(f.path)).length;
-          if (command === 'build' && process.env.EDITION_CORE_WORKER !== 'off' && usesCoreWorker(sources)) worker = startCoreWorker(fileURLToPath(config.root));
+          // EDITION_CORE_WORKER=always: whatever the size (tests and measurements).
+          const always = process.env.EDITION_CORE_WORKER === 'always';
+          if (command === 'build' && process.env.EDITION_CORE_WORKER !== 'off' && (always || usesCoreWorker(sources))) worker = startCoreWorker(fileURLToPath(config.root), astroConfigFile(fileURLToPath(config.root)));
           const onWorkerError = (e: Error) => logger.warn(`the worker thread failed (${e.message}); this thread did its share too`);
           if (work.cache) await shareNoteReading(files, work.cache, worker, onWorkerError);
           // Unchanged files' work is taken from the work cache (work-cache.ts), kept only after a build without errors.
@@ -142,10 +147,25 @@ export default function editionIntegration(): AstroIntegration {
           // in a sharded build, only the shard's documents (none in the aggregate job).
           const writing = performance.now();
           const texts = await documentTexts(edition, documentsToMake(edition, base, renders, work.cache), mdxOptions(base), worker, onWorkerError);
-          worker?.close();
-          worker = undefined;
           mdx = writeDocumentsMdx(edition, generatedDir(), base, editionRoot(), renders, work.cache, texts);
           times.mdx = performance.now() - writing;
+          // The pages this build wrote, compiled by the worker while Vite compiles them too, each once
+          // (compile-ahead.ts); with the unified() processor, and the compile wrapper (mdx-compile-cache.ts) to take them.
+          const settingsForWorker = compileSettings(config);
+          if (
+            worker &&
+            settingsForWorker &&
+            process.env.EDITION_COMPILE_AHEAD !== 'off' &&
+            process.env.EDITION_MDX_CACHE !== 'off' &&
+            config.markdown.processor?.name === 'unified' &&
+            (always || mdx.written.length >= COMPILE_AHEAD_MIN_PAGES)
+          ) {
+            const dir = realpathSync(generatedDir());
+            const compiling = worker;
+            compileAhead = new CompileAhead(compiling, mdx.written.map((name) => join(dir, name)), settingsForWorker, () => compiling.close());
+            void compileAhead.done.then(() => compiling.close());
+          } else worker?.close();
+          worker = undefined;
           // A build's citation forms, made on the other core while Vite bundles (citations-ahead.ts); not
           // above 3,000 documents, where a shard job's memory is near its budget (core-worker.ts).
           if (command === 'build' && process.env.EDITION_CITATIONS_AHEAD !== 'off' && edition.documents.length <= CORE_WORKER_MAX_DOCUMENTS) {
@@ -175,7 +195,7 @@ export default function editionIntegration(): AstroIntegration {
         // Pages read the config and the model from virtual modules (virtual:edition/config, virtual:edition/model).
         updateConfig({ vite: { plugins: [editionVirtualModules({ root, config: () => current! })] } });
         // @astrojs/mdx's compilation kept by content digest between builds (mdx-compile-cache.ts).
-        updateConfig({ vite: { plugins: [mdxCompileCache({ cacheDir, projectRoot: fileURLToPath(config.root), markdown: config.markdown })] } });
+        updateConfig({ vite: { plugins: [mdxCompileCache({ cacheDir, projectRoot: fileURLToPath(config.root), markdown: config.markdown, ahead: () => compileAhead })] } });
         // The site's address: SITE (astro.config.mjs), else the config's url, else the local preview address.
         const address = siteAddress(settings.config, config.site);
         if (!config.site) updateConfig({ site: address.site });
@@ -203,6 +223,14 @@ export default function editionIntegration(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const compiled = mdxCompileStats;
         if (compiled.hits + compiled.misses > 0) logger.info(`mdx compile cache: ${compiled.hits} modules unchanged, ${compiled.misses} compiled${compiled.unreadable ? ` (${compiled.unreadable} unreadable entries ignored)` : ''}`);
+        if (compileAhead) {
+          const { stats, stopped } = compileAhead;
+          const worked = await compileAhead.done;
+          compileAhead = undefined;
+          if (stopped) logger.warn(`mdx: the pages compiled ahead were not used (${stopped}); Vite compiled every page`);
+          else if (worked instanceof Error) logger.warn(`mdx: the worker thread stopped compiling pages ahead (${worked.message}); Vite compiled the rest`);
+          else logger.info(`mdx: ${stats.ahead} pages compiled ahead in the worker thread, ${stats.here} by Vite on this thread (the first of the worker's checked against this thread's)`);
+        }
         // The pages are written: the integration's hold on the model is let go (the search index keeps its own records).
         work.model = undefined;
         logger.info(work.taken > 0 ? 'model: built once, the pages rendered from it' : 'model: the pages built their own (EDITION_SHARED_MODEL=off, or another process)');

@@ -20,6 +20,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin, ResolvedConfig } from 'vite';
+import type { CompileAhead } from './compile-ahead.ts';
 
 const MDX_PLUGIN = '@mdx-js/rolldown';
 
@@ -33,7 +34,7 @@ type Handler = (this: unknown, code: string, id: string, ...rest: unknown[]) => 
 
 /** Marks the wrapper on @astrojs/mdx's transform handler, with the settings digest it keys by. */
 const WRAPPED = Symbol('annotated-edition.mdx-compile-cache');
-type Wrapped = Handler & { [WRAPPED]: { settings: string } };
+type Wrapped = Handler & { [WRAPPED]: { settings: string; ahead: (() => CompileAhead | undefined) | undefined } };
 
 /** Counts of one build (logged by the integration). */
 export const mdxCompileStats = { hits: 0, misses: 0, unreadable: 0 };
@@ -54,8 +55,12 @@ function settingsDigest(config: ResolvedConfig, projectRoot: string, markdown: u
   return h.digest('hex');
 }
 
-/** The Vite plugin. `cacheDir`: Astro's cache folder; `projectRoot`: where astro.config.mjs is; `markdown`: Astro's resolved markdown settings. */
-export function mdxCompileCache(options: { cacheDir: string; projectRoot: string; markdown: unknown }): Plugin {
+/**
+ * The Vite plugin. `cacheDir`: Astro's cache folder; `projectRoot`: where astro.config.mjs is;
+ * `markdown`: Astro's resolved markdown settings; `ahead`: the pages being compiled ahead on the
+ * other core (compile-ahead.ts), taken instead of compiling a page not in the cache.
+ */
+export function mdxCompileCache(options: { cacheDir: string; projectRoot: string; markdown: unknown; ahead?: () => CompileAhead | undefined }): Plugin {
   const dir = join(options.cacheDir, 'mdx-compiled');
   return {
     name: 'annotated-edition:mdx-compile-cache',
@@ -72,10 +77,11 @@ export function mdxCompileCache(options: { cacheDir: string; projectRoot: string
       const already = (transform.handler as Partial<Wrapped>)[WRAPPED];
       if (already) {
         already.settings = settings;
+        already.ahead = options.ahead;
         return;
       }
       const original = transform.handler as Handler;
-      const state = { settings };
+      const state: Wrapped[typeof WRAPPED] = { settings, ahead: options.ahead };
       const wrapped: Handler = async function (this: unknown, code, id, ...rest) {
         const key = createHash('sha256').update(state.settings).update('\0').update(id).update('\0').update(code).digest('hex');
         const file = join(dir, key.slice(0, 2), `${key}.json`);
@@ -98,7 +104,9 @@ export function mdxCompileCache(options: { cacheDir: string; projectRoot: string
           mdxCompileStats.unreadable++;
         }
         mdxCompileStats.misses++;
-        const result = await original.call(this, code, id, ...rest);
+        const here = () => Promise.resolve(original.call(this, code, id, ...rest));
+        const ahead = state.ahead?.();
+        const result = ahead ? await ahead.compile(id, code, here) : await here();
         if (result && typeof result.code === 'string') {
           try {
             mkdirSync(dirname(file), { recursive: true });

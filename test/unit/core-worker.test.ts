@@ -1,5 +1,5 @@
 /**
- * The MDX written on both cores (src/integration/mdx-ahead.ts): the worker thread, which loads
+ * The MDX written on both cores (src/integration/core-worker.ts): the worker thread, which loads
  * the core through Vite's module runner and is given a copy of the model, writes the same text
  * as this thread; when it fails, this thread writes its documents too.
  */
@@ -37,7 +37,7 @@ describe('sources and notes read on both cores', () => {
 
   it('reads nothing ahead with too few notes, or when they are read already', async () => {
     const cache = new WorkCache();
-    const never: CoreWorker = { read: () => Promise.reject(new Error('not asked')), mdx: () => Promise.reject(new Error('not asked')), close: () => {} };
+    const never: CoreWorker = { read: () => Promise.reject(new Error('not asked')), mdx: () => Promise.reject(new Error('not asked')), compile: () => Promise.reject(new Error('not asked')), close: () => {} };
     expect(await shareNoteReading(files, cache, never, undefined, notes + 1)).toBe(0);
     buildEdition(files, { cache });
     expect(await shareNoteReading(files, cache, never, undefined, 1)).toBe(0);
@@ -46,7 +46,7 @@ describe('sources and notes read on both cores', () => {
   it('leaves the worker\'s share to the model when the worker fails, and says so', async () => {
     const cache = new WorkCache();
     const errors: string[] = [];
-    const failing: CoreWorker = { read: () => Promise.reject(new Error('stopped')), mdx: () => Promise.reject(new Error('stopped')), close: () => {} };
+    const failing: CoreWorker = { read: () => Promise.reject(new Error('stopped')), mdx: () => Promise.reject(new Error('stopped')), compile: () => Promise.reject(new Error('stopped')), close: () => {} };
     await shareNoteReading(files, cache, failing, (e) => errors.push(e.message), 1);
     expect(errors).toEqual(['stopped']);
     const shared = buildEdition(files, { cache });
@@ -77,6 +77,7 @@ describe('MDX written on both cores', () => {
         asked.push([...list]);
         return new Map(list.map((slug) => [slug, documentMdx(edition.documents.find((d) => d.slug === slug)!, edition, options)]));
       },
+      compile: () => Promise.reject(new Error('not asked')),
       close: () => {},
     };
     // The seed's three documents, asked for as many times as it takes to reach the threshold.
@@ -91,7 +92,7 @@ describe('MDX written on both cores', () => {
 
   it('writes every text here when the worker fails, and says so', async () => {
     const errors: string[] = [];
-    const worker: CoreWorker = { read: () => Promise.reject(new Error('stopped')), mdx: () => Promise.reject(new Error('stopped')), close: () => {} };
+    const worker: CoreWorker = { read: () => Promise.reject(new Error('stopped')), mdx: () => Promise.reject(new Error('stopped')), compile: () => Promise.reject(new Error('stopped')), close: () => {} };
     const many = Array.from({ length: CORE_WORKER_MIN_DOCUMENTS }, (_, i) => slugs[i % slugs.length]!);
     const texts = await documentTexts(edition, many, mdxOptions('/'), worker, (e) => errors.push(e.message));
     expect(errors).toEqual(['stopped']);
