@@ -12,15 +12,14 @@
  * Requests, answered one by one in their order:
  * - { task: 'read', sources, notes }: reads the sources and their locks of `sources`
  *   (`readSourceFilesInto`), then the note files `notes` (`readNoteFilesInto`), into a cache of
- *   its own, and answers with its entries (`[id, bytes][]`, WorkCache.stored);
- * - { task: 'mdx', edition, slugs, options }: answers with `[slug, documentMdx(…)][]`; then
- *   starts loading the Astro config, for a 'compile' request that may follow;
+ *   its own, and answers with its entries (`[id, bytes][]`, WorkCache.stored); then starts
+ *   loading the Astro config, while the other thread builds the model, for a 'compile' request;
+ * - { task: 'mdx', edition, slugs, options }: answers with `[slug, documentMdx(…)][]`;
  * - { task: 'compile', files, flags, settings }: compiles the `.mdx` files `files` (absolute
  *   paths, Vite's module ids), last first, each one it claims in `flags` (an Int32Array over a
  *   SharedArrayBuffer, one slot per file: 0 free, 1 taken by the other thread, 2 by this one),
  *   with the transform of the @astrojs/mdx integration of the project's Astro config, set up
- *   by its own hooks from `settings` ({ markdown (Astro's resolved settings but the processor,
- *   which is the config's own), srcDir, root (file URLs), sourcemap }); posts
+ *   by its own hooks from `settings` (mdx-transform.mjs); posts
  *   { compiled: index, digest: SHA-256 of the text compiled, result: { code, map, meta } } or
  *   { compiled: index, error } for each, then answers with how many it compiled.
  * A request that fails is answered { error: message }.
@@ -29,6 +28,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { runnerImport } from 'vite';
+import { mdxTransform } from './mdx-transform.mjs';
 
 const { module: core } = await runnerImport(workerData.core, { root: workerData.root, logLevel: 'silent' });
 
@@ -36,38 +36,8 @@ const { module: core } = await runnerImport(workerData.core, { root: workerData.
 let astroConfig;
 const loadAstroConfig = () => (astroConfig ??= runnerImport(workerData.config, { root: workerData.root, logLevel: 'silent' }).then((m) => m.module.default));
 
-/** @astrojs/mdx's transform handler (the Vite plugin `@mdx-js/rolldown`), as Astro sets it up for a build. */
-async function mdxTransform(settings) {
-  const user = await loadAstroConfig();
-  const mdx = user.integrations?.flat(Infinity).find((i) => i?.name === '@astrojs/mdx');
-  if (!mdx) throw new Error('no @astrojs/mdx integration in the Astro config');
-  const config = {
-    ...user,
-    root: new URL(settings.root),
-    srcDir: new URL(settings.srcDir),
-    markdown: { ...settings.markdown, processor: user.markdown?.processor },
-  };
-  const silent = { info() {}, warn() {}, error() {}, debug() {} };
-  let plugins = [];
-  await mdx.hooks['astro:config:setup']({
-    config,
-    command: 'build',
-    isRestart: false,
-    logger: silent,
-    updateConfig: (c) => plugins.push(...(c.vite?.plugins ?? []).flat(Infinity)),
-    addPageExtension() {},
-    addContentEntryType() {},
-    addRenderer() {},
-  });
-  await mdx.hooks['astro:config:done']({ config, logger: silent, setAdapter() {}, injectTypes() {}, buildOutput: 'static' });
-  const plugin = plugins.find((p) => p?.name === '@mdx-js/rolldown');
-  if (!plugin || typeof plugin.transform?.handler !== 'function') throw new Error('@astrojs/mdx gave no transform');
-  plugin.configResolved?.({ build: { sourcemap: settings.sourcemap }, plugins: [] });
-  return (code, id) => plugin.transform.handler.call({}, code, id);
-}
-
 async function compile({ files, flags, settings }) {
-  const transform = await mdxTransform(settings);
+  const transform = await mdxTransform(await loadAstroConfig(), settings);
   const claims = new Int32Array(flags);
   let made = 0;
   for (let i = files.length - 1; i >= 0; i--) {
@@ -75,7 +45,7 @@ async function compile({ files, flags, settings }) {
     try {
       const code = readFileSync(files[i], 'utf8');
       const result = await transform(code, files[i]);
-      parentPort.postMessage({ compiled: i, digest: createHash('sha256').update(code).digest('hex'), result: { code: result.code, map: result.map ?? null, meta: result.meta } });
+      parentPort.postMessage({ compiled: i, digest: createHash('sha256').update(code).digest('hex'), result });
       made++;
     } catch (e) {
       parentPort.postMessage({ compiled: i, error: e instanceof Error ? e.message : String(e) });
@@ -109,7 +79,8 @@ parentPort.on('message', (request) => {
     } catch (e) {
       parentPort.postMessage({ error: e instanceof Error ? e.message : String(e) });
     }
-    // After the MDX, the Astro config is loaded while this thread would wait: a compile request may follow.
-    if (request.task === 'mdx' && workerData.config) setImmediate(() => void loadAstroConfig().catch(() => {}));
+    // After reading, the Astro config is loaded while this thread would wait for the model to be
+    // built (a compile request may follow the MDX).
+    if (request.task === 'read' && workerData.config) setImmediate(() => void loadAstroConfig().catch(() => {}));
   });
 });
