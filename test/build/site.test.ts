@@ -124,7 +124,8 @@ describe('a source full of MDX- and HTML-significant characters', () => {
   let built: BuildResult;
   const edition = loadEdition(LITERAL);
   beforeAll(() => {
-    built = buildSite(LITERAL, { pagefind: false });
+    // The core worker whatever the size, so that it compiles pages ahead (src/integration/compile-ahead.ts).
+    built = buildSite(LITERAL, { pagefind: false, env: { EDITION_CORE_WORKER: 'always' } });
   });
   it('builds', () => expect(built.status, built.output).toBe(0));
   it('renders every character as itself, with no element, link or script made from the text', () => {
@@ -152,14 +153,20 @@ describe('a source full of MDX- and HTML-significant characters', () => {
       expect(href.startsWith('#fn-') || href.startsWith('/people/'), href).toBe(true);
     }
   });
-  it('renders from the model the integration built, with the citation forms made ahead, and the pages are the same as from a model and forms of their own, byte for byte', () => {
+  it('renders from the model the integration built, with the citation forms made ahead and the pages compiled ahead, and the pages are the same as from a model, forms and compiles of their own, byte for byte', () => {
     expect(built.output).toContain('model: built once, the pages rendered from it');
+    // Every page this build wrote was compiled once, by the worker or by Vite (src/integration/compile-ahead.ts).
+    const written = Number(/mdx: (\d+) written/.exec(built.output)?.[1]);
+    const compiled = /mdx: (\d+) pages compiled ahead in the worker thread, (\d+) by Vite on this thread/.exec(built.output);
+    expect(compiled, built.output).not.toBeNull();
+    expect(Number(compiled![1]) + Number(compiled![2])).toBe(written);
     // Every form the pages asked for was made ahead (src/integration/citations-ahead.ts).
     expect(built.output).toMatch(/citations: [1-9]\d* forms made ahead in a worker thread \([\d.]+ s\); the pages took [1-9]\d* of them and made 0 themselves/);
-    const own = buildSite(LITERAL, { pagefind: false, env: { EDITION_SHARED_MODEL: 'off', EDITION_CITATIONS_AHEAD: 'off' } });
+    const own = buildSite(LITERAL, { pagefind: false, env: { EDITION_SHARED_MODEL: 'off', EDITION_CITATIONS_AHEAD: 'off', EDITION_COMPILE_AHEAD: 'off' } });
     expect(own.status, own.output).toBe(0);
     expect(own.output).toContain('model: the pages built their own');
     expect(own.output).not.toContain('made ahead');
+    expect(own.output).not.toContain('compiled ahead');
     const files = (dist: string) => (readdirSync(dist, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[]).filter((d) => d.isFile()).map((d) => join(d.parentPath, d.name).slice(dist.length + 1)).sort();
     const shared = files(built.dist);
     expect(files(own.dist)).toEqual(shared);
