@@ -229,7 +229,7 @@ export default function editionIntegration(): AstroIntegration {
           compileAhead = undefined;
           if (stopped) logger.warn(`mdx: the pages compiled ahead were not used (${stopped}); Vite compiled every page`);
           else if (worked instanceof Error) logger.warn(`mdx: the worker thread stopped compiling pages ahead (${worked.message}); Vite compiled the rest`);
-          else logger.info(`mdx: ${stats.ahead} pages compiled ahead in the worker thread, ${stats.here} by Vite on this thread (the first of the worker's checked against this thread's)`);
+          else logger.info(`mdx: ${stats.ahead} pages compiled ahead in the worker thread, ${stats.here} by Vite on this thread${stats.ahead > 0 ? " (the first of the worker's checked against this thread's)" : ''}`);
         }
         // The pages are written: the integration's hold on the model is let go (the search index keeps its own records).
         work.model = undefined;
