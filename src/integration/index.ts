@@ -17,7 +17,7 @@ import { sharedWork, type SharedWork } from './work-cache.ts';
 import { mdxCompileCache, mdxCompileStats } from './mdx-compile-cache.ts';
 import { editionVirtualModules, invalidateEditionModules } from './virtual-modules.ts';
 import { startSearchIndex, type SearchIndexJob } from './search-index.ts';
-import { makeCitationsAhead, type CitationsAhead } from './citations-ahead.ts';
+import { keepCitations, keptCitations, makeCitationsAhead, type CitationsAhead } from './citations-ahead.ts';
 import { currentShard, describeShard, rendersDocument, ShardError, writesSearchIndex, type Shard } from './shard.ts';
 
 /**
@@ -98,6 +98,8 @@ export default function editionIntegration(): AstroIntegration {
   let root = process.cwd();
   let base = '/';
   let cacheDir = '';
+  /** Where the Astro config is (its package-lock.json versions the caches kept there). */
+  let projectRoot = '';
   let early = false;
   /** The processor compiling the MDX pages (Astro's markdown.processor, set by astro.config.mjs from edition.config.yml). */
   let processor = '';
@@ -116,6 +118,7 @@ export default function editionIntegration(): AstroIntegration {
         root = process.env.EDITION_ROOT ? editionRoot() : fileURLToPath(config.root);
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
         cacheDir = fileURLToPath(config.cacheDir);
+        projectRoot = fileURLToPath(config.root);
         work = sharedWork(root);
         // The dev server takes unchanged documents whole after a save (src/edition/cache.ts); a build makes one model.
         if (work.cache) work.cache.keepsDocuments = command === 'dev';
@@ -170,7 +173,8 @@ export default function editionIntegration(): AstroIntegration {
           // above 3,000 documents, where a shard job's memory is near its budget (core-worker.ts).
           if (command === 'build' && process.env.EDITION_CITATIONS_AHEAD !== 'off' && edition.documents.length <= CORE_WORKER_MAX_DOCUMENTS) {
             const site = siteAddress(settings.config, config.site).site;
-            citationsAhead = makeCitationsAhead(edition, citedEdition(settings.config), site, base, renders);
+            // The last build's outputs are kept in Astro's cache folder: only changed renderings are made again.
+            citationsAhead = makeCitationsAhead(edition, citedEdition(settings.config), site, base, renders, keptCitations(cacheDir, projectRoot));
           }
           // The pages render from this model (virtual-modules.ts) rather than building it again.
           work.model = edition;
@@ -239,7 +243,10 @@ export default function editionIntegration(): AstroIntegration {
           const ahead = await citationsAhead.done;
           citationsAhead = undefined;
           if (ahead instanceof Error) logger.warn(`citations: none made ahead (${ahead.message}); the pages made their own`);
-          else logger.info(`citations: ${ahead.made} forms made ahead in a worker thread (${(ahead.ms / 1000).toFixed(1)} s); the pages took ${used.used} of them and made ${used.missed} themselves`);
+          else {
+            logger.info(`citations: ${ahead.made} forms made ahead in a worker thread (${(ahead.ms / 1000).toFixed(1)} s)${ahead.kept > 0 ? `, ${ahead.kept} kept from the last build` : ''}; the pages took ${used.used} of them and made ${used.missed} themselves`);
+            keepCitations(cacheDir, projectRoot, ahead.outputs);
+          }
         }
         if (!search) return;
         const started = performance.now();
