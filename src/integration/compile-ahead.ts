@@ -18,13 +18,9 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CompiledInWorker, CompileSettings, CoreWorker } from './core-worker.ts';
+import type { CompiledModule } from './mdx-compile-cache.ts';
 
-/** A compiled module, as @astrojs/mdx's transform returns it. */
-export interface CompiledModule {
-  code: string;
-  map: unknown;
-  meta: unknown;
-}
+export type { CompiledModule };
 
 /** Below this many pages written, Vite compiles them all (loading the Astro config in the worker takes 2–3 s). */
 export const COMPILE_AHEAD_MIN_PAGES = 50;

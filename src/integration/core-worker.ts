@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { documentMdx, noteFilesToRead, readNoteFilesInto, type Edition, type RawFile } from '../edition/index.ts';
 import type { WorkCache } from '../edition/cache.ts';
 import type { ToMdastOptions } from '../edition/emit/to-mdast.ts';
+import type { CompiledModule } from './mdx-compile-cache.ts';
 
 /** Below this many documents, one thread does it all (copying and starting would cost more than they spare). */
 export const CORE_WORKER_MIN_DOCUMENTS = 100;
@@ -58,7 +59,7 @@ export interface CompileSettings {
 }
 
 /** One page compiled by the worker: the index of its file, the SHA-256 of the text compiled, and the module (or why it could not). */
-export type CompiledInWorker = { compiled: number; digest: string; result: { code: string; map: unknown; meta: unknown } } | { compiled: number; error: string };
+export type CompiledInWorker = { compiled: number; digest: string; result: CompiledModule } | { compiled: number; error: string };
 
 /** A worker thread doing core work for this build. */
 export interface CoreWorker {

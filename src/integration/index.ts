@@ -154,7 +154,7 @@ export default function editionIntegration(): AstroIntegration {
           times.mdx = performance.now() - writing;
           // The pages this build wrote, compiled by the worker while Vite compiles them too, each once
           // (compile-ahead.ts); with the unified() processor, and the compile wrapper (mdx-compile-cache.ts) to take them.
-          const settingsForWorker = compileSettings(config);
+          const settingsForWorker = worker && compileSettings(config);
           if (
             worker &&
             settingsForWorker &&

@@ -24,13 +24,14 @@ import type { CompileAhead } from './compile-ahead.ts';
 
 const MDX_PLUGIN = '@mdx-js/rolldown';
 
-interface Compiled {
+/** A compiled module, as @astrojs/mdx's transform returns it (and as the worker sends it: compile-ahead.ts). */
+export interface CompiledModule {
   code: string;
   map: unknown;
   meta: unknown;
 }
 
-type Handler = (this: unknown, code: string, id: string, ...rest: unknown[]) => Promise<Compiled | null | undefined> | Compiled | null | undefined;
+type Handler = (this: unknown, code: string, id: string, ...rest: unknown[]) => Promise<CompiledModule | null | undefined> | CompiledModule | null | undefined;
 
 /** Marks the wrapper on @astrojs/mdx's transform handler, with the settings digest it keys by. */
 const WRAPPED = Symbol('annotated-edition.mdx-compile-cache');
@@ -93,7 +94,7 @@ export function mdxCompileCache(options: { cacheDir: string; projectRoot: string
         }
         if (text !== undefined) {
           try {
-            const kept = JSON.parse(text) as Compiled & { key?: string };
+            const kept = JSON.parse(text) as CompiledModule & { key?: string };
             if (kept.key === key && typeof kept.code === 'string') {
               mdxCompileStats.hits++;
               return { code: kept.code, map: kept.map ?? null, meta: kept.meta };
